@@ -1,0 +1,16 @@
+"""`kbs`: the Keeping Babies Safe assistant's command line."""
+
+import click
+
+from actions.cli.nlp_commands import nlp
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Keeping Babies Safe assistant: set up, run and check the assistant.
+
+    Start with `kbs run` (after `make run` has installed and trained once).
+    """
+
+
+main.add_command(nlp)
