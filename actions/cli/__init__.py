@@ -3,6 +3,8 @@
 import click
 
 from actions.cli.nlp_commands import nlp
+from actions.cli.rasa_commands import test_stories, train, validate
+from actions.cli.run_command import run
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -14,3 +16,7 @@ def main() -> None:
 
 
 main.add_command(nlp)
+main.add_command(train)
+main.add_command(validate)
+main.add_command(test_stories)
+main.add_command(run)

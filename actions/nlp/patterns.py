@@ -56,7 +56,7 @@ def word_forms(word: str) -> list[str]:
 
 
 def ruler_patterns(terms: EntityTerms, tokenize) -> list[dict]:
-    """Token patterns for spaCy's entity_ruler; ``tokenize`` splits a phrase as the pipeline does."""
+    """Token patterns for spaCy's entity_ruler; ``tokenize`` splits as the pipeline does."""
     patterns = []
     for value, words in terms.values.items():
         for word in words:

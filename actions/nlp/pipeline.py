@@ -40,6 +40,7 @@ def build_and_save(
     pipeline_dir: Path = SPACY_PIPELINE_DIR,
     generated_dir: Path = GENERATED_NLU_DIR,
 ) -> Path:
+    pipeline_dir.parent.mkdir(parents=True, exist_ok=True)
     build_pipeline(patterns_dir).to_disk(pipeline_dir)
     write_synonyms(patterns_dir, generated_dir / "entity_synonyms.yml")
     return pipeline_dir

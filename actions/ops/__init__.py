@@ -1,0 +1,1 @@
+"""Running the assistant: settings, the training fingerprint, Rasa invocations, processes."""

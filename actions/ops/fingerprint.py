@@ -1,0 +1,53 @@
+"""Which model belongs to the current training data.
+
+A model is named after a hash of everything training reads, so an unchanged checkout
+finds its model at once without starting Rasa.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from actions.paths import BOT_DIR, CONFIG_FILE, MODELS_DIR, NLU_DIR, ROOT
+
+TRAINING_INPUTS = [
+    CONFIG_FILE,
+    BOT_DIR / "domain",
+    BOT_DIR / "stories",
+    BOT_DIR / "rules",
+    NLU_DIR,
+    ROOT / "requirements.lock",
+]
+MODEL_PREFIX = "kbs-"
+
+
+def files_under(paths: list[Path]) -> list[Path]:
+    found = []
+    for path in paths:
+        found += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    return found
+
+
+def fingerprint(paths: list[Path] = TRAINING_INPUTS) -> str:
+    digest = hashlib.sha256()
+    for path in files_under(paths):
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def model_name(digest: str) -> str:
+    return f"{MODEL_PREFIX}{digest}"
+
+
+def model_for(digest: str, models_dir: Path = MODELS_DIR) -> Path:
+    return models_dir / f"{model_name(digest)}.tar.gz"
+
+
+def trained_models(models_dir: Path = MODELS_DIR) -> list[Path]:
+    """The project's models, newest first."""
+    models = models_dir.glob(f"{MODEL_PREFIX}*.tar.gz")
+    return sorted(models, key=lambda p: p.stat().st_mtime, reverse=True)

@@ -1,0 +1,75 @@
+"""The Rasa command lines for this project's layout (split domain, data by mode)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from actions.ops.fingerprint import fingerprint
+from actions.paths import (
+    BOT_DIR,
+    CONFIG_FILE,
+    ENTITY_PATTERNS_DIR,
+    GENERATED_NLU_DIR,
+    NLU_DIR,
+    ROOT,
+    SPACY_PIPELINE_DIR,
+)
+
+DOMAIN = BOT_DIR / "domain"
+TRAINING_DATA = [NLU_DIR, BOT_DIR / "stories", BOT_DIR / "rules", GENERATED_NLU_DIR]
+TEST_STORIES = ROOT / "tests" / "stories"
+PIPELINE_STAMP = SPACY_PIPELINE_DIR / "patterns.sha"
+
+
+def venv_bin(name: str) -> str:
+    """A console script installed beside the running Python (the project's .venv)."""
+    return str(Path(sys.executable).with_name(name))
+
+
+def rasa_env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "RASA_TELEMETRY_ENABLED": "false", **extra}
+
+
+def ensure_spacy_pipeline() -> bool:
+    """Build the spaCy pipeline when the pattern files changed; True when it was built."""
+    wanted = fingerprint([ENTITY_PATTERNS_DIR])
+    if PIPELINE_STAMP.exists() and PIPELINE_STAMP.read_text().strip() == wanted:
+        return False
+    from actions.nlp.pipeline import build_and_save  # spaCy is slow to import
+
+    build_and_save()
+    PIPELINE_STAMP.write_text(wanted + "\n")
+    return True
+
+
+def _data_args() -> list[str]:
+    return ["--domain", str(DOMAIN), "--config", str(CONFIG_FILE), "--data",
+            *map(str, TRAINING_DATA)]
+
+
+def train_command(model_name: str, models_dir: Path) -> list[str]:
+    return [venv_bin("rasa"), "train", *_data_args(), "--out", str(models_dir),
+            "--fixed-model-name", model_name]
+
+
+def validate_command() -> list[str]:
+    return [venv_bin("rasa"), "data", "validate", *_data_args(), "--fail-on-warnings"]
+
+
+def test_stories_command(model: Path, out: Path) -> list[str]:
+    return [venv_bin("rasa"), "test", "core", "--model", str(model), "--stories",
+            str(TEST_STORIES), "--out", str(out), "--fail-on-prediction-errors"]
+
+
+def server_command(model: Path, port: int, token: str, endpoints: Path) -> list[str]:
+    return [venv_bin("rasa"), "run", "--model", str(model), "--endpoints", str(endpoints),
+            "--credentials", str(BOT_DIR / "credentials.yml"), "--interface", "127.0.0.1",
+            "--port", str(port), "--enable-api", "--auth-token", token]
+
+
+def action_server_command(port: int) -> list[str]:
+    # rasa_sdk alone starts faster and lighter than `rasa run actions`.
+    return [sys.executable, "-m", "rasa_sdk", "--actions", "actions.dialogue",
+            "--port", str(port)]
