@@ -20,7 +20,7 @@ test: install
 
 install: $(INSTALLED)
 
-# One locked set of exact pins; rasa needs --ignore-requires-python on 3.11 (docs/INSTALL.md).
+# One locked set of exact pins; rasa needs --ignore-requires-python on 3.11 (README).
 # The stamp makes a re-run with nothing changed take a second.
 $(INSTALLED): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -1,0 +1,91 @@
+"""Start the real assistant (`kbs run`: action server, Rasa server, Flask) on free ports."""
+
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import subprocess
+import threading
+import time
+from dataclasses import dataclass, field
+
+import psutil
+import pytest
+import requests
+
+from actions.ops.ports import free_port
+
+READY_TIMEOUT = 300  # seconds: Rasa loads TensorFlow and the model
+
+
+@dataclass
+class Assistant:
+    process: subprocess.Popen
+    url: str
+    output: list[str] = field(default_factory=list)
+
+    def session(self) -> Chat:
+        return Chat(self.url)
+
+    def processes(self) -> list[psutil.Process]:
+        return psutil.Process(self.process.pid).children(recursive=True)
+
+
+class Chat:
+    """One practitioner's browser session talking to Flask."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.http = requests.Session()
+
+    def say(self, text: str) -> list[dict]:
+        response = self.http.post(f"{self.url}/api/chat", json={"message": text}, timeout=60)
+        response.raise_for_status()
+        return response.json()["messages"]
+
+
+def start_assistant(tmp_path) -> Assistant:
+    env = {**os.environ, "KBS_FLASK_PORT": str(free_port()), "KBS_RASA_PORT": str(free_port()),
+           "KBS_ACTION_PORT": str(free_port()), "KBS_TRACKER_DB": str(tmp_path / "tracker.db"),
+           "KBS_SECRET_KEY": "integration-test"}
+    kbs = os.path.join(os.path.dirname(os.sys.executable), "kbs")
+    process = subprocess.Popen([kbs, "run"], env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    assistant = Assistant(process, f"http://127.0.0.1:{env['KBS_FLASK_PORT']}")
+    lines: queue.Queue[str | None] = queue.Queue()
+    threading.Thread(target=_pump, args=(process.stdout, lines, assistant.output),
+                     daemon=True).start()
+    deadline = time.monotonic() + READY_TIMEOUT
+    while time.monotonic() < deadline:
+        try:
+            line = lines.get(timeout=1)
+        except queue.Empty:
+            continue
+        if line is None:
+            raise AssertionError("kbs run ended before it was ready:\n" +
+                                 "".join(assistant.output))
+        if "is ready" in line:
+            return assistant
+    stop_assistant(assistant)
+    raise AssertionError("kbs run was not ready in time:\n" + "".join(assistant.output))
+
+
+def stop_assistant(assistant: Assistant) -> int:
+    if assistant.process.poll() is None:
+        assistant.process.send_signal(signal.SIGINT)
+    return assistant.process.wait(timeout=60)
+
+
+def _pump(stream, lines: queue.Queue, output: list[str]) -> None:
+    for line in stream:
+        output.append(line)
+        lines.put(line)
+    lines.put(None)
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    running = start_assistant(tmp_path_factory.mktemp("assistant"))
+    yield running
+    stop_assistant(running)
