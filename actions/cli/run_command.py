@@ -63,6 +63,7 @@ def run() -> None:
     _check_ports(ports, flask_host)
     model = _choose_model()
     rasa_project.ensure_spacy_pipeline()
+    _upgrade_database()
     token = settings.rasa_token()
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     env = rasa_project.rasa_env(
@@ -93,6 +94,20 @@ def run() -> None:
         group.stop()
     click.echo("Stopped." if code == 0 else "kbs: the assistant was stopped.", err=code != 0)
     sys.exit(code)
+
+
+def _upgrade_database() -> None:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from actions.store.database import database_url, upgrade
+
+    try:
+        upgrade()
+    except SQLAlchemyError as err:
+        reason = " ".join(str(getattr(err, "orig", None) or err).split())
+        raise click.ClickException(f"the database at KBS_DATABASE_URL cannot be used: "
+                                   f"{reason}") from err
+    click.echo(f"Database ready: {database_url().split('@')[-1]}")
 
 
 def _start(group, ports, flask_host, model, token, env) -> None:

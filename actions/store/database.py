@@ -1,0 +1,49 @@
+"""Opening the project's database and keeping its schema current."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+
+from actions.paths import VAR_DIR
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def database_url() -> str:
+    return os.environ.get("KBS_DATABASE_URL") or f"sqlite:///{VAR_DIR / 'kbs.db'}"
+
+
+@cache
+def engine_for(url: str) -> Engine:
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, future=True, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, future=True, pool_pre_ping=True)
+
+
+def get_engine() -> Engine:
+    return engine_for(database_url())
+
+
+def upgrade(url: str | None = None) -> None:
+    """Bring the schema to the newest migration (safe to run at every start)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", (url or database_url()).replace("%", "%%"))
+    command.upgrade(config, "head")
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers do not block the one writer
+    cursor.close()
