@@ -1,0 +1,16 @@
+"""Who a conversation belongs to.
+
+The web app sends each message to Rasa with a sender id of the form
+``<practitioner>`` or ``<practitioner>~<conversation>`` (a practitioner may start a
+conversation again); records are owned by the practitioner part.
+"""
+
+SEPARATOR = "~"
+
+
+def practitioner_of(sender_id: str) -> str:
+    return sender_id.split(SEPARATOR, 1)[0]
+
+
+def sender_id_for(practitioner: str, conversation: str) -> str:
+    return f"{practitioner}{SEPARATOR}{conversation}"
