@@ -88,8 +88,8 @@ def test_dont_know_to_everything_finishes_incomplete_at_level_2_or_more(hv):
     while hv.open and hv.turns < MOST_TURNS:
         reply = hv.say("I don't know")
     assert not hv.open, f"still asking after {hv.turns} answers"
-    print(f"all-'don't know' run: {hv.turns + 1} messages after 'assess' "
-          f"(reference + {hv.turns} answers)")
+    print(f"all-'don't know' run: {hv.turns + 1} messages ('assess', the reference, "
+          f"{hv.turns - 1} answers)")
     row = saved()[0]
     assert row.status == "complete" and row.completed_at
     assert row.result["complete"] is False and row.result["level"] >= 2
