@@ -16,6 +16,7 @@ from actions.assessment.messages import Message
 from actions.assessment.reading import Reading
 from actions.assessment.steps import Step, carer_name
 from actions.assessment.vocabulary import Vocabulary
+from actions.engine import load_routes
 
 SOURCE_WORDS = {"observed": "on your own observation or assessment",
                 "carer_account": "on the carer's own account",
@@ -103,6 +104,12 @@ def _value_words(value: Any) -> str:
     return str(value).replace("_", " ")
 
 
+def emergency_contact() -> str:
+    """What to do in an emergency, from the partnership's routes file (the only place for
+    phone numbers)."""
+    return load_routes().routes["emergency_999"].contact
+
+
 def _confirm(step: Step, doc: dict[str, Any]) -> Applied:
     return Applied(doc, Message(f"Noted: {describe(step, doc)}."))
 
@@ -112,10 +119,10 @@ def _ask_again(text: str) -> Applied:
 
 
 def _danger(step: Step, reading: Reading, doc: dict[str, Any], vocab: Vocabulary) -> Applied:
-    answer = interpret.yes_no(reading, None, vocab)
+    answer = interpret.yes_no(reading, vocab.in_danger, vocab)
     if answer == UNKNOWN:
-        return Applied(doc, Message("Not recorded. If you think the baby may be in danger now, "
-                                    "call 999."))
+        return Applied(doc, Message("Not recorded. If you think the baby may be in danger now: "
+                                    f"{emergency_contact()}"))
     if answer is None:
         return _ask_again("Is the baby in danger now? Please answer yes or no.")
     return _confirm(step, record.set_danger(doc, answer))

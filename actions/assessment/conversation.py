@@ -58,7 +58,7 @@ class Turn:
 
 def start(owner: str, text: str) -> Turn:
     """A new assessment; "resume KBS-0142" opens that case straight away."""
-    intro = Message(load_vocabulary().intro)
+    intro = Message(load_vocabulary().intro.format(emergency=answering.emergency_contact()))
     state = State(step="reference")
     reference = _reference_in(text) if any(ch.isdigit() for ch in text) else None
     if not reference:

@@ -12,8 +12,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from actions.engine import checks, load_catalogue
 from actions.engine.catalogue import CATALOGUES_DIR, SOURCES
 from actions.engine.errors import CatalogueError
@@ -58,6 +56,7 @@ class Vocabulary:
     carer_speakers: frozenset[str]
     short_sources: Mapping[str, tuple[str, ...]]
     mobile: Cues
+    in_danger: Cues
     reference_words: frozenset[str]
     not_names: frozenset[str]
     roles: Mapping[str, str]
@@ -71,18 +70,12 @@ class Vocabulary:
 
 @cache
 def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise CatalogueError(f"{path}: cannot be read ({err})") from err
-    try:
-        return _vocabulary(checks.mapping(doc, "assessment vocabulary", CatalogueError))
-    except CatalogueError as err:
-        raise CatalogueError(f"{path}: {err}") from err
+    return checks.read_data_file(path, "assessment vocabulary", _vocabulary, CatalogueError)
 
 
 def _vocabulary(doc: Mapping[str, Any]) -> Vocabulary:
     checks.only_keys(doc, ("prompts", "commands", "polite", "answers", "sources", "mobile",
+                           "in_danger",
                            "reference_words", "not_names", "roles", "not_carers",
                            "relation_sides", "noticed", "factors", "fields", "contact"), "",
                      CatalogueError)
@@ -111,6 +104,7 @@ def _vocabulary(doc: Mapping[str, Any]) -> Vocabulary:
                                     SOURCES),
         mobile=Cues({BOOLEAN_KEYS[name]: phrases for name, phrases in _phrase_lists(
             _section(doc, "mobile"), "mobile", tuple(BOOLEAN_KEYS)).items()}),
+        in_danger=Cues({True: _phrases(doc.get("in_danger"), "in_danger")}),
         reference_words=frozenset(_phrases(doc.get("reference_words"), "reference_words")),
         not_names=frozenset(_phrases(doc.get("not_names"), "not_names")),
         roles={str(k): checks.text(v, f"roles.{k}", CatalogueError)

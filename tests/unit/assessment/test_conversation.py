@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from actions.assessment import conversation
 from actions.engine import parse_answers
-from actions.store.database import get_engine, upgrade
+from actions.store.database import get_engine
 from actions.store.schema import cases, profiles
 
 from .practitioner import Practitioner
@@ -14,10 +14,8 @@ MOST_TURNS = 60  # an all-"don't know" run must finish within this many messages
 
 
 @pytest.fixture(autouse=True)
-def database(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'kbs.db'}"
-    monkeypatch.setenv("KBS_DATABASE_URL", url)
-    upgrade(url)
+def database(database_url):
+    return database_url
 
 
 @pytest.fixture
@@ -225,3 +223,13 @@ def test_giving_the_reference_again_resumes_the_same_version(hv):
     turn = conversation.start("hv.one", "resume KBS-0142")
     assert turn.state.profile == hv.state.profile
     assert len(saved()) == 1
+
+
+@pytest.mark.parametrize("text, flagged", [("she is in danger right now", True),
+                                           ("yes", True), ("not in danger", False)])
+def test_danger_now_in_words_is_read(hv, text, flagged):
+    hv.start()
+    hv.say("KBS-0142")
+    reply = "\n".join(hv.say(text))
+    assert ("Emergency (999)" in reply) is flagged, reply
+    assert saved()[0].answers["judgement"]["immediate_danger"] is flagged
