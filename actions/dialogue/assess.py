@@ -50,8 +50,11 @@ def owner_of(tracker: Tracker) -> str:
     return practitioner_of(tracker.sender_id)
 
 
-def events(turn: Turn) -> list[EventType]:
-    return [SlotSet(slot, value) for slot, value in slots_of(turn.state).items()]
+def reply(dispatcher: CollectingDispatcher, turn: Turn) -> list[EventType]:
+    """Say the turn's messages; its state goes into the slots, and the form's slot is emptied."""
+    say(dispatcher, turn)
+    return [*(SlotSet(slot, value) for slot, value in slots_of(turn.state).items()),
+            SlotSet(ANSWER_SLOT, None)]
 
 
 class StartAssessment(Action):
@@ -60,9 +63,8 @@ class StartAssessment(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
-        turn = conversation.start(owner_of(tracker), tracker.latest_message.get("text") or "")
-        say(dispatcher, turn)
-        return [*events(turn), SlotSet(ANSWER_SLOT, None)]
+        return reply(dispatcher, conversation.start(owner_of(tracker),
+                                                    tracker.latest_message.get("text") or ""))
 
 
 class AskAssessmentQuestion(Action):
@@ -96,10 +98,9 @@ class AnnounceRedFlags(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
+        # The form opens again here: a rule could not restart it (docs/ASSESS.md).
         turn = conversation.announce(state_of(tracker), owner_of(tracker))
-        say(dispatcher, turn)
-        # The form starts again here, so its loop carries on without a rule to restart it.
-        return [*events(turn), SlotSet(ANSWER_SLOT, None), ActiveLoop(FORM)]
+        return [*reply(dispatcher, turn), ActiveLoop(FORM)]
 
 
 class CloseAssessment(Action):
@@ -108,6 +109,4 @@ class CloseAssessment(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
-        turn = conversation.close(state_of(tracker), owner_of(tracker))
-        say(dispatcher, turn)
-        return [*events(turn), SlotSet(ANSWER_SLOT, None)]
+        return reply(dispatcher, conversation.close(state_of(tracker), owner_of(tracker)))

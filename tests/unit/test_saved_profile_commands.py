@@ -9,7 +9,7 @@ from actions import engine
 from actions.cli.profile_commands import score
 from actions.cli.saved_profile_commands import profile
 from actions.store.cases import get_or_create_case
-from actions.store.database import get_engine, upgrade
+from actions.store.database import get_engine
 from actions.store.profiles import complete_profile, start_profile
 
 from .engine.builders import fixture_doc
@@ -18,18 +18,19 @@ from .engine.builders import fixture_doc
 INFANT_1 = json.loads(json.dumps(fixture_doc("infant-1-before-harm.yml"), default=str))
 
 
-@pytest.fixture
-def database(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'kbs.db'}"
-    monkeypatch.setenv("KBS_DATABASE_URL", url)
+@pytest.fixture(autouse=True)
+def no_practitioner(monkeypatch):
     monkeypatch.delenv("KBS_PRACTITIONER", raising=False)
-    upgrade(url)
+
+
+@pytest.fixture
+def database(database_url):
     with get_engine().begin() as connection:
         case = get_or_create_case(connection, "hv.one", "KBS-0142")
         first = start_profile(connection, case, INFANT_1, engine.score(INFANT_1).to_dict())
         complete_profile(connection, first, INFANT_1, engine.score(INFANT_1).to_dict())
         start_profile(connection, case, {"carers": {}}, engine.score({}).to_dict())
-    return tmp_path
+    return database_url
 
 
 def kbs(*args):

@@ -1,8 +1,4 @@
-import pytest
-from sqlalchemy import create_engine
-
 from actions.store.cases import get_or_create_case
-from actions.store.database import upgrade
 from actions.store.profiles import (
     complete_profile,
     open_profile,
@@ -12,14 +8,6 @@ from actions.store.profiles import (
     save_answers,
     start_profile,
 )
-
-
-@pytest.fixture
-def connection(tmp_path):
-    url = f"sqlite:///{tmp_path / 'kbs.db'}"
-    upgrade(url)
-    with create_engine(url, future=True).begin() as conn:
-        yield conn
 
 
 def test_versions_are_numbered_per_case_and_one_stays_open(connection):
