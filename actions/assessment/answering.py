@@ -159,6 +159,9 @@ def _factor(step: Step, reading: Reading, doc: dict[str, Any], vocab: Vocabulary
             f"I couldn't tell whether that means yes ({factor.options['present']}), no "
             f"({factor.options['absent']}) or not known. Please use a button or say it "
             "another way.")
+    if found.status == UNKNOWN and (record.entry(doc, step.path) or {}).get(
+            "note") == record.NOTICED:
+        return _confirm(step, record.keep_noticed(doc, step.path))
     doc = record.set_status(doc, step.path, factor, found.status, found.source, found.note)
     if record.entry(doc, step.path).get("note") == record.PENDING_SOURCE:
         return Applied(doc, Message("An exclusion needs evidence, so one more question."))

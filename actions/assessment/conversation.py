@@ -107,8 +107,10 @@ def answer(state: State, owner: str, text: str,
         if state.step == FINISH:
             return Turn(replace(state, outcome=FINISHED))
         step = steps.step_for(row.answers, state.step)
-        if command or step is None:
-            return _command(command or "skip", state, row, step)
+        if step is None:  # the question no longer applies to the answers: on to the next
+            return _moved_on(state, row.answers, ())
+        if command:
+            return _command(command, state, row, step)
         return _record(state, connection, row, step, reading)
 
 
@@ -185,25 +187,21 @@ def _open(owner: str, reference: str) -> Turn:
                 (Message(said),))
 
 
-def _command(command: str, state: State, row: Row, step: steps.Step | None) -> Turn:
-    doc = row.answers
+def _command(command: str, state: State, row: Row, step: steps.Step) -> Turn:
     if command == "stop":
         return Turn(replace(state, outcome=STOPPED))
-    if command == "skip" and step:
-        asked = (*state.asked, step.id)
-        return _moved_on(replace(state, asked=asked), doc, (Message(
+    if command == "skip":
+        return _moved_on(replace(state, asked=(*state.asked, step.id)), row.answers, (Message(
             "Skipped: it stays not known for now (never counted as safe), and comes back when "
             "you resume."),))
     if command == "back":
-        return _back(state, doc)
-    if command == "why" and step:
+        return _back(state, row.answers)
+    if command == "why":
         return Turn(state, (Message(f"Why I ask: {step.rationale}"),))
     if command == "where":
         return Turn(state, (Message(f"This is the profile for {row.reference} (version "
                                     f"{row.version}). Here is the question again."),))
-    if command == "help":
-        return Turn(state, (Message(load_vocabulary().help),))
-    return _moved_on(state, doc, ())
+    return Turn(state, (Message(load_vocabulary().help),))
 
 
 def _back(state: State, doc: dict[str, Any]) -> Turn:

@@ -20,6 +20,7 @@ from actions.engine.catalogue import Factor
 PENDING_SOURCE = "said to be excluded; how this is known is not yet given"
 NO_EVIDENCE = "said to be excluded, but not how this is known: not counted as excluded"
 NOTICED = "mentioned in another answer; to be confirmed when asked"
+NOTICED_KEPT = "mentioned in another answer, and not excluded when asked"
 # A "no" to a factor that does not need corroborating rests on the practitioner's own
 # assessment unless the answer names another source.
 OWN_ASSESSMENT = "observed"
@@ -136,6 +137,12 @@ def notice_injury(doc: dict[str, Any], source: str | None) -> dict[str, Any]:
     """An injury mentioned while answering something else: present until confirmed."""
     answer = {"status": "present", "note": NOTICED} | ({"source": source} if source else {})
     return _put(doc, "infant.injury_or_bruise", answer)
+
+
+def keep_noticed(doc: dict[str, Any], path: str) -> dict[str, Any]:
+    """A noticed injury met with "don't know" when asked stays present: a reported injury
+    stands until it is excluded on evidence."""
+    return _put(doc, path, {**entry(doc, path), "note": NOTICED_KEPT})
 
 
 def _free_role(doc: dict[str, Any], kind: str) -> str:

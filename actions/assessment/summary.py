@@ -29,8 +29,11 @@ def finished_messages(reference: str, version: int, profile: Profile,
     messages = [Message(f"That is every question. The profile for {reference} (version "
                         f"{version}) is saved. It supports your judgement and does not replace "
                         "your safeguarding procedures.")]
-    report = render_profile(profile, load_routes(), width=None)
-    messages += [Message(section) for section in report.strip().split("\n\n")]
+    routes = load_routes()
+    # The report's last section names the routes file; the chat names only the partnership.
+    *sections, _ = render_profile(profile, routes, width=None).strip().split("\n\n")
+    sections.append(f"Routes and contacts: {routes.partnership}")
+    messages += [Message(section) for section in sections]
     if comparison is not None:
         changes = render_comparison(comparison, width=None).strip().split("\n\n")
         changes[0] = f"What changed since version {previous_version}:\n{changes[0]}"

@@ -233,3 +233,20 @@ def test_danger_now_in_words_is_read(hv, text, flagged):
     reply = "\n".join(hv.say(text))
     assert ("Emergency (999)" in reply) is flagged, reply
     assert saved()[0].answers["judgement"]["immediate_danger"] is flagged
+
+
+def test_the_summary_puts_the_level_then_red_flags_then_routes(hv):
+    hv.start()
+    hv.say("KBS-0142")
+    hv.say("no")
+    hv.say("she's a three-month-old and I saw a bruise on her cheek")
+    while hv.open:
+        reply = hv.say("don't know")
+    summary = text(reply)
+    order = [summary.index(heading) for heading in (
+        "Level 3", "RED FLAGS: act on these first", "Routes\n", "Wider family\n",
+        "Review at each contact\n")]
+    assert order == sorted(order)
+    assert summary.rstrip().endswith("Routes and contacts: Derby and Derbyshire Safeguarding "
+                                     "Children Partnership (DDSCP)")
+    assert ".yml" not in summary
