@@ -58,13 +58,9 @@ def post_message():
     if len(text) > MAX_MESSAGE_CHARS:
         return jsonify(error=f"That message is {len(text):,} characters; the limit is "
                              f"{MAX_MESSAGE_CHARS:,}. Please send it in shorter parts."), 413
-    try:
-        messages = send_message(current_app.config["RASA_URL"], sender(), text)
-    except RasaUnavailable:
-        current_app.logger.warning("Rasa did not answer")
-        return jsonify(error="The assistant is not answering just now. Your message was not "
-                             "sent; please try again in a moment."), 503
-    return jsonify(messages=messages)
+    return _from_rasa(lambda: send_message(current_app.config["RASA_URL"], sender(), text),
+                      "The assistant is not answering just now. Your message was not sent; "
+                      "please try again in a moment.")
 
 
 @chat.get("/api/chat/history")
@@ -72,14 +68,10 @@ def post_message():
 def history():
     if "conversation_id" not in session:
         return jsonify(messages=[])
-    try:
-        messages = fetch_history(current_app.config["RASA_URL"],
-                                 current_app.config["RASA_TOKEN"], sender())
-    except RasaUnavailable:
-        current_app.logger.warning("Rasa did not give the conversation's history")
-        return jsonify(error="The conversation so far cannot be shown just now (the assistant "
-                             "is not answering). You can carry on; it is not lost."), 503
-    return jsonify(messages=messages)
+    return _from_rasa(lambda: fetch_history(current_app.config["RASA_URL"],
+                                            current_app.config["RASA_TOKEN"], sender()),
+                      "The conversation so far cannot be shown just now (the assistant is not "
+                      "answering). You can carry on; it is not lost.")
 
 
 @chat.post("/api/chat/restart")
@@ -87,3 +79,12 @@ def history():
 def restart():
     session["conversation_id"] = secrets.token_urlsafe(16)
     return jsonify(messages=[])
+
+
+def _from_rasa(ask, unavailable: str):
+    """``{"messages": ask()}``, or 503 with ``unavailable`` when Rasa does not answer."""
+    try:
+        return jsonify(messages=ask())
+    except RasaUnavailable as err:
+        current_app.logger.warning("Rasa did not answer: %s", err)
+        return jsonify(error=unavailable), 503

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from web_widget.labels import LEVEL_NAMES
+from web_widget.labels import LEVEL_NAMES, level_label
 from web_widget.profile_domains import Domain
 
 STATUSES = ("present", "unknown", "excluded")
@@ -38,6 +38,12 @@ class DomainPicture:
     width: int
     height: int
     bar_height: int = BAR
+
+    @property
+    def table(self) -> list[tuple]:
+        """Domain, then the count of each status."""
+        return [(row.name, *(next((s.count for s in row.segments if s.status == status), 0)
+                             for status in STATUSES)) for row in self.rows]
 
 
 def domain_picture(domains: list[Domain]) -> DomainPicture:
@@ -71,6 +77,12 @@ class LevelPicture:
     width: int
     height: int
     left: int = LABEL_WIDTH + 20
+
+    @property
+    def table(self) -> list[tuple]:
+        """Version, date, level, complete."""
+        return [(p.version, p.date, level_label(p.level), "yes" if p.complete else "no")
+                for p in self.points]
 
 
 def level_picture(versions: list[tuple[int, int, bool, str]]) -> LevelPicture:
