@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -13,11 +12,10 @@ from actions.ops.ports import free_port
 from actions.store.database import engine_for, upgrade
 from actions.store.schema import audit_log
 from actions.store.users import add_user
+from tests.web_forms import form_token_in, page_token_in
 from web_widget import create_app
 
 PASSWORD = "correct horse battery"
-CSRF_FIELD = re.compile(r'name="csrf_token"[^>]*? value="([^"]+)"')
-CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
 
 
 @pytest.fixture(scope="session")
@@ -48,11 +46,11 @@ def app(database):
 
 
 def form_token(client, path: str = "/sign-in") -> str:
-    return CSRF_FIELD.search(client.get(path).get_data(as_text=True)).group(1)
+    return form_token_in(client.get(path).get_data(as_text=True))
 
 
 def page_token(client) -> str:
-    return CSRF_META.search(client.get("/").get_data(as_text=True)).group(1)
+    return page_token_in(client.get("/").get_data(as_text=True))
 
 
 def sign_in(client, username: str, password: str = PASSWORD):
