@@ -116,6 +116,24 @@ def test_a_too_long_message_is_explained_and_kept(chat: Page):
     expect(chat.locator(".kbs-msg.you", has_text="xxxx")).to_have_count(0)
 
 
+@pytest.mark.parametrize(("status", "error"), [
+    (503, "The assistant is not answering just now. Your message was not sent."),
+    (401, "You are signed out. Sign in again, then send your message.")])
+def test_when_a_message_cannot_be_sent_it_stays_in_the_box(chat: Page, status, error):
+    chat.route("**/api/chat", lambda route: route.fulfill(status=status, json={"error": error}))
+    box = chat.get_by_label("Your message")
+    box.fill("the father was not seen again")
+    box.press("Enter")
+    expect(chat.get_by_role("alert")).to_contain_text(error)
+    assert box.input_value() == "the father was not seen again"
+    expect(chat.locator(".kbs-msg.you")).to_have_count(0)
+    if status == 401:
+        expect(chat.get_by_role("alert").get_by_role("link", name="Sign in")).to_be_visible()
+    chat.unroute("**/api/chat")
+    send(chat, "hello")  # nothing was lost: the next try goes through
+    expect(chat.locator(".kbs-msg.you")).to_have_count(1)
+
+
 def test_start_again_clears_the_conversation_for_good(chat: Page):
     send(chat, "hello")
     chat.once("dialog", lambda dialog: dialog.accept())
