@@ -9,8 +9,8 @@ from sqlalchemy.engine import Row
 from web_widget import audit
 
 
-def open_record(row: Row | None, object_type: str, object_id: int, action: str = "viewed",
-                detail: str | None = None) -> Row:
+def open_record(row: Row | None, object_type: str, object_id: int, action: str = "viewed"
+                ) -> Row:
     """``row`` when the signed-in practitioner owns it (audited as ``action``); else 403/404."""
     if row is None:
         abort(404)
@@ -18,7 +18,7 @@ def open_record(row: Row | None, object_type: str, object_id: int, action: str =
         audit.record(current_user.id, "denied", object_type, object_id,
                      f"attempt: {action}; owner: {row.owner}")
         abort(403)
-    audit.record(current_user.id, action, object_type, object_id, detail)
+    audit.record(current_user.id, action, object_type, object_id)
     return row
 
 
