@@ -3,6 +3,7 @@
 import click
 
 from actions.cli.nlp_commands import nlp
+from actions.cli.profile_commands import compare, score
 from actions.cli.rasa_commands import test_stories, train, validate
 from actions.cli.run_command import run
 from actions.cli.users_commands import users
@@ -21,4 +22,6 @@ main.add_command(train)
 main.add_command(validate)
 main.add_command(test_stories)
 main.add_command(run)
+main.add_command(score)
+main.add_command(compare)
 main.add_command(users)

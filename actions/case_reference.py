@@ -1,0 +1,56 @@
+"""Pseudonymous case references: what the assistant accepts, and why it refuses the rest.
+
+A reference must not identify a child or carer: no names, no dates of birth, no NHS
+numbers. Practitioners choose codes such as ``KBS-0142`` or ``HV7-23``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+ALLOWED = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{2,23}$")
+ALLOWED_WORDS = {"case", "baby", "family", "ref", "team", "visit", "infant", "test"}
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+DATE_WITH_SEPARATORS = re.compile(r"\d{1,4}[./_-]\d{1,2}[./_-]\d{2,4}")
+EXAMPLE = "Choose a code such as KBS-0142 (letters, digits and hyphens, with at least two digits)."
+
+
+def check_reference(text: str) -> str | None:
+    """None when ``text`` is an acceptable reference; otherwise the reason it is refused."""
+    reference = text.strip()
+    if _looks_like_date(reference):
+        return ("That looks like a date, which could be a date of birth. A case reference must "
+                "not identify anyone. " + EXAMPLE)
+    if re.fullmatch(r"\d{3}\s?\d{3}\s?\d{4}", reference):
+        return "That looks like an NHS number, which identifies a person. " + EXAMPLE
+    if not ALLOWED.fullmatch(reference):
+        return ("A case reference is 3 to 24 letters, digits, hyphens or underscores, with no "
+                "spaces. " + EXAMPLE)
+    for word in re.findall(r"[A-Za-z]{4,}", reference):
+        if word.lower() not in ALLOWED_WORDS:
+            return (f"'{word}' could be part of a name. A case reference must not identify a "
+                    "child or carer. " + EXAMPLE)
+    if sum(ch.isdigit() for ch in reference) < 2:
+        return "A case reference needs at least two digits. " + EXAMPLE
+    return None
+
+
+def _looks_like_date(text: str) -> bool:
+    lowered = text.lower()
+    if DATE_WITH_SEPARATORS.search(lowered):
+        return True
+    if any(re.search(rf"\d{{1,2}}\s*{month}|{month}[a-z]*\s*\d", lowered) for month in MONTHS):
+        return True
+    return any(_is_date(run) for run in re.findall(r"\d{6,8}", lowered))
+
+
+def _is_date(digits: str) -> bool:
+    formats = {6: ("%d%m%y", "%y%m%d"), 8: ("%d%m%Y", "%Y%m%d")}.get(len(digits), ())
+    for fmt in formats:
+        try:
+            datetime.strptime(digits, fmt)
+        except ValueError:
+            continue
+        return True
+    return False
