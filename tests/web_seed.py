@@ -1,8 +1,8 @@
 """Saved records for the web tests: cases with profile versions, plans and rehearsals.
 
-The profiles are the review's Infant 2 before and after the fractures were found, as
-the profile engine (issue 3) scores them: answers and result as the assess dialogue
-(issue 4) will save them.
+The profiles are the engine's scenario files for the review's Infant 2, before and after
+the fractures were found, saved as the assess dialogue (issue 4) will save them: the
+answers document and the engine's result.
 """
 
 from __future__ import annotations
@@ -10,20 +10,24 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 
+import yaml
 from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 
+from actions.engine import score
 from actions.store.schema import cases, plans, profiles, rehearsals
 from tests.conftest import ROOT
 
-FIXTURES = ROOT / "tests" / "fixtures" / "web"
-PROFILES = ("infant-2-v1", "infant-2-v2")
+FIXTURES = ROOT / "tests" / "fixtures" / "profiles"
+PROFILES = ("infant-2-before-injury", "infant-2-after-fractures")
 START = datetime(2026, 3, 2, 10, 0)
 
 
 def saved_profile(name: str) -> dict:
-    """{"answers": ..., "result": ...} of one fixture."""
-    return json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
+    """{"answers": ..., "result": ...} of one scenario file, as JSON columns hold them."""
+    document = yaml.safe_load((FIXTURES / f"{name}.yml").read_text(encoding="utf-8"))
+    answers = json.loads(json.dumps(document, default=str))  # dates as the JSON column keeps them
+    return {"answers": answers, "result": score(answers).to_dict()}
 
 
 def seed_case(engine: Engine, owner: str, reference: str,

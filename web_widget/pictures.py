@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from web_widget.labels import LEVEL_NAMES, level_label
+from actions.engine.rules import load_rules
+from web_widget.labels import level_label, words
 from web_widget.profile_domains import Domain
 
 STATUSES = ("present", "unknown", "excluded")
@@ -88,10 +89,11 @@ class LevelPicture:
 def level_picture(versions: list[tuple[int, int, bool, str]]) -> LevelPicture:
     """``versions``: (version, level, complete, date) of each scored profile, oldest first."""
     left, step, top, gap = LevelPicture.left, 90, 20, 45
-    y_of = {level: top + (4 - level) * gap for level in LEVEL_NAMES}
+    names = {number: words(level.name).lower() for number, level in load_rules().levels.items()}
+    y_of = {level: top + (max(names) - level) * gap for level in names}
     points = tuple(LevelPoint(version, level, complete, date, left + 30 + i * step, y_of[level])
                    for i, (version, level, complete, date) in enumerate(versions)
                    if level in y_of)
-    levels = tuple((level, name, y_of[level]) for level, name in LEVEL_NAMES.items())
+    levels = tuple((level, name, y_of[level]) for level, name in names.items())
     width = left + 60 + max(len(points) - 1, 0) * step + 30
     return LevelPicture(points, levels, width, top + 3 * gap + 50)

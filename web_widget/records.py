@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from flask import Blueprint, Response, abort, render_template, request
 from flask_login import current_user
 
+from actions.engine import AnswersError
 from web_widget import labels, queries
 from web_widget.access import open_record, signed_in_only
 from web_widget.comparison import compare_saved
@@ -17,7 +18,8 @@ from web_widget.profile_domains import domains
 records = Blueprint("records", __name__)
 signed_in_only(records)
 
-for _filter in (labels.factor_label, labels.flag_label, labels.words, labels.level_label):
+for _filter in (labels.factor_label, labels.flag_label, labels.words, labels.level_label,
+                labels.route):
     records.add_app_template_filter(_filter)
 
 
@@ -74,9 +76,13 @@ def export(profile_id: int):
 def _profile_page(row) -> dict:
     versions = queries.profiles_of(row.case_id)
     earlier = [v.version for v in versions if v.version < row.version]
-    return {"profile": row, "result": row.result or {}, "levels": _level_picture(versions),
-            "domains": domain_picture(domains(row.answers)),
+    page = {"profile": row, "result": row.result or {}, "levels": _level_picture(versions),
             "previous": earlier[-1] if earlier else None}
+    try:
+        page["domains"] = domain_picture(domains(row.answers))
+    except AnswersError as err:  # saved by an older or faulty version: say so, show the rest
+        page["answers_problem"] = str(err)
+    return page
 
 
 def _level_picture(versions):

@@ -20,7 +20,7 @@ def serious_violations(page: Page) -> list[str]:
 
 @pytest.fixture(scope="module")
 def saved(database):
-    return seed_case(database, "hv.axe", "AXE-1")
+    return seed_case(database, "hv.axe", "AXE-01")
 
 
 @pytest.mark.parametrize("width", [None, MOBILE])

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def saved(database):
-    return seed_case(database, "hv.owner", "BABY-7")
+    return seed_case(database, "hv.owner", "KBS-0007")
 
 
 @pytest.fixture
@@ -29,10 +29,10 @@ def owner(page: Page, assistant, saved) -> Page:
 
 def test_summary_with_its_pictures_from_the_case_list(owner: Page, assistant, saved):
     owner.get_by_role("link", name="Cases").click()
-    owner.get_by_role("link", name="BABY-7").click()
+    owner.get_by_role("link", name="KBS-0007").click()
     expect(owner.get_by_role("img", name="The level over successive profiles")).to_be_visible()
     owner.get_by_role("link", name="Version 2", exact=True).click()
-    expect(owner.get_by_role("heading", level=1)).to_have_text("Case BABY-7: profile version 2")
+    expect(owner.get_by_role("heading", level=1)).to_have_text("Case KBS-0007: profile version 2")
     red_flags = owner.locator(".red-flags")
     expect(red_flags).to_contain_text("Injury to a baby who is not mobile")
     routes = owner.get_by_role("heading", name="Routes")
@@ -64,7 +64,7 @@ def test_comparison_print_view_and_export(owner: Page, assistant, saved):
     owner.goto(f"{assistant.url}/profiles/{saved['profiles'][1]}")
     with owner.expect_download() as download:
         owner.get_by_role("link", name="Export as JSON").click()
-    assert download.value.suggested_filename == "profile-BABY-7-v2.json"
+    assert download.value.suggested_filename == "profile-KBS-0007-v2.json"
     exported = json.loads(download.value.path().read_text(encoding="utf-8"))
     assert exported["result"]["red_flags"] == ["non_mobile_injury"]
 
@@ -76,7 +76,7 @@ def test_another_practitioner_gets_403_and_the_attempt_is_audited(page: Page, as
     response = page.goto(f"{assistant.url}/profiles/{profile_id}")
     assert response.status == 403
     expect(page.get_by_role("heading", level=1)).to_have_text("You cannot open this record")
-    expect(page.locator("main")).not_to_contain_text("BABY-7")
+    expect(page.locator("main")).not_to_contain_text("KBS-0007")
     with database.connect() as connection:
         attempts = connection.execute(select(audit_log).where(
             audit_log.c.actor == "sw.other", audit_log.c.action == "denied",
@@ -84,4 +84,4 @@ def test_another_practitioner_gets_403_and_the_attempt_is_audited(page: Page, as
             audit_log.c.object_id == str(profile_id))).all()
     assert len(attempts) == 1
     page.goto(f"{assistant.url}/cases")
-    expect(page.locator("main")).not_to_contain_text("BABY-7")
+    expect(page.locator("main")).not_to_contain_text("KBS-0007")

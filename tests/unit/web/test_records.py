@@ -5,23 +5,25 @@ import json
 import re
 
 import pytest
+from sqlalchemy import update
 
+from actions.store.schema import profiles
 from tests.unit.web.conftest import audit_rows
-from tests.web_seed import seed_case, seed_plan, seed_rehearsal
+from tests.web_seed import PROFILES, seed_case, seed_plan, seed_rehearsal
 
 
 @pytest.fixture
 def records(database):
-    baby = seed_case(database, "hv.jones", "BABY-7")
+    baby = seed_case(database, "hv.jones", "KBS-0007")
     return {"case": baby["case"], "v1": baby["profiles"][0], "v2": baby["profiles"][1],
-            "other_case": seed_case(database, "sw.smith", "SW-1", ("infant-2-v1",))["case"],
+            "other_case": seed_case(database, "sw.smith", "SW-0001", PROFILES[:1])["case"],
             "plan": seed_plan(database, "hv.jones", {"baby sleeps": "in own cot"}, baby["case"]),
             "rehearsal": seed_rehearsal(database, "hv.jones", {"went well": ["open questions"]})}
 
 
 def test_the_case_list_holds_only_the_practitioners_own_cases(jones, records):
     page = jones.get("/cases").get_data(as_text=True)
-    assert "BABY-7" in page and "SW-1" not in page
+    assert "KBS-0007" in page and "SW-0001" not in page
     assert "Level 4: specialist (incomplete)" in page
 
 
@@ -56,11 +58,11 @@ def test_export_gives_the_saved_answers_and_result_as_a_json_file(jones, records
     response = jones.get(f"/profiles/{records['v2']}/export.json")
     assert response.mimetype == "application/json"
     assert response.headers["Content-Disposition"] == \
-        'attachment; filename="profile-BABY-7-v2.json"'
+        'attachment; filename="profile-KBS-0007-v2.json"'
     document = json.loads(response.get_data(as_text=True))
     assert document["result"]["red_flags"] == ["non_mobile_injury"]
     assert document["answers"]["infant"]["mobile"] is False
-    assert document["exported_by"] == "hv.jones" and document["case_reference"] == "BABY-7"
+    assert document["exported_by"] == "hv.jones" and document["case_reference"] == "KBS-0007"
     assert ("hv.jones", "exported", "profile", str(records["v2"])) in audit_rows(database)
 
 
@@ -72,7 +74,7 @@ def test_another_practitioner_is_refused_and_the_attempt_recorded(smith, records
     response = smith.get(path.format(**records))
     assert response.status_code == 403
     assert "belongs to another practitioner" in response.get_data(as_text=True)
-    assert "BABY-7" not in response.get_data(as_text=True)
+    assert "KBS-0007" not in response.get_data(as_text=True)
     denied = [row for row in audit_rows(database) if row[:2] == ("sw.smith", "denied")]
     assert len(denied) == 1
 
@@ -123,13 +125,23 @@ def test_html_in_saved_records_is_shown_as_text(jones, database):
 
 
 def test_an_unscored_profile_in_progress_still_has_its_page(jones, database):
-    from sqlalchemy import update
-
-    from actions.store.schema import profiles
-
-    case = seed_case(database, "hv.jones", "NEW-1", ("infant-2-v1",))
+    case = seed_case(database, "hv.jones", "NEW-01", PROFILES[:1])
     with database.begin() as connection:
         connection.execute(update(profiles).values(status="in_progress", result=None))
     page = jones.get(f"/profiles/{case['profiles'][0]}").get_data(as_text=True)
     assert "has not been scored yet: the assessment is still in progress" in page
     assert "The profile by domain" in page
+
+
+def test_saved_answers_that_no_longer_read_are_explained_not_a_crash(jones, database):
+    case = seed_case(database, "hv.jones", "OLD-01")
+    with database.begin() as connection:
+        connection.execute(update(profiles).where(profiles.c.id == case["profiles"][0])
+                           .values(answers={"factors": {"household.isolation": "yes"}}))
+    summary = jones.get(f"/profiles/{case['profiles'][0]}")
+    assert summary.status_code == 200
+    assert "The picture cannot be drawn" in summary.get_data(as_text=True)
+    comparison = jones.get(f"/cases/{case['case']}/compare")
+    assert comparison.status_code == 422
+    assert "household.isolation" in comparison.get_data(as_text=True)
+    assert jones.get(f"/profiles/{case['profiles'][0]}/export.json").status_code == 200
