@@ -28,8 +28,15 @@ def send(page: Page, text: str) -> None:
     expect(page.locator(".kbs-typing")).to_be_hidden()
 
 
+TYPING_WATCH = """() => new MutationObserver(() => {
+    if (!document.querySelector(".kbs-typing").hidden) { window.__typingShown = true; }
+}).observe(document.querySelector(".kbs-typing"), {attributes: true})"""
+
+
 def test_chat_with_buttons_and_typed_text_survives_a_reload(chat: Page):
+    chat.evaluate(TYPING_WATCH)
     send(chat, "hello")
+    assert chat.evaluate("window.__typingShown") is True  # shown while waiting
     menu = chat.locator(".kbs-replies").nth(chat.locator(".kbs-replies").count() - 1)
     expect(menu.get_by_role("button")).to_have_count(4)
     before = bot_count(chat)
