@@ -1,14 +1,13 @@
 """axe-core in the page: no serious or critical violations on the chat and record pages."""
 
 import pytest
+from axe_playwright_python import sync_playwright as axe
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import MOBILE, signed_in
 from tests.web_seed import seed_case
 
 pytestmark = pytest.mark.browser
-axe = pytest.importorskip("axe_playwright_python.sync_playwright",
-                          reason="axe-playwright-python (axe-core) is not installed")
 
 
 def serious_violations(page: Page) -> list[str]:
