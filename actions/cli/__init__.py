@@ -7,6 +7,7 @@ from actions.cli.profile_commands import compare, score
 from actions.cli.rasa_commands import test_stories, train, validate
 from actions.cli.run_command import run
 from actions.cli.saved_profile_commands import profile
+from actions.cli.users_commands import users
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,3 +26,4 @@ main.add_command(run)
 main.add_command(score)
 main.add_command(compare)
 main.add_command(profile)
+main.add_command(users)

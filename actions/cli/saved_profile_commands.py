@@ -18,8 +18,8 @@ from actions.store.database import database_url, get_engine, upgrade
 from actions.store.profiles import profiles_of
 
 OWNER = click.option("--owner", envvar="KBS_PRACTITIONER", required=True,
-                     help="The practitioner whose profiles these are (their sign-in name, or "
-                          "before sign-in the chat's conversation id); KBS_PRACTITIONER sets it.")
+                     help="The practitioner whose profiles these are (their sign-in name); "
+                          "KBS_PRACTITIONER sets it.")
 VERSION = click.option("--version", "version", type=click.IntRange(min=1),
                        help="Which version (default: the latest).")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
 from pathlib import Path
 
 from actions import settings
@@ -18,6 +19,7 @@ from actions.ops.ports import free_port
 from actions.ops.process_group import Child, ProcessGroup
 from actions.paths import ROOT
 from actions.store.database import upgrade
+from tests.integration.conftest import PASSWORD, Chat
 
 TOKEN = "integration-test"
 READY_SECONDS = {"action-server": 60, "rasa": 300, "web": 60}
@@ -38,10 +40,20 @@ class Servers:
             SANIC_HOST="127.0.0.1", PYTHONUNBUFFERED="1")
         self.group = ProcessGroup(directory / "log")
         self.running: dict[str, Child] = {}
+        self.users: set[str] = set()
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.ports['web']}"
+
+    def session(self, username: str) -> Chat:
+        """A practitioner signed in to the web app (the account is made on first use)."""
+        if username not in self.users:
+            subprocess.run([rasa_project.venv_bin("kbs"), "users", "add", username,
+                            "--password-stdin"], env=self.env, input=PASSWORD + "\n",
+                           text=True, check=True, capture_output=True)
+            self.users.add(username)
+        return Chat(self.url, username, PASSWORD)
 
     def start(self, name: str) -> None:
         child = self.group.start(name, self._command(name), self.env, ROOT)

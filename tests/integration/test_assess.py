@@ -7,7 +7,6 @@ import sqlite3
 
 import pytest
 
-from tests.integration.conftest import Chat
 from tests.integration.servers import Servers
 
 pytestmark = pytest.mark.integration
@@ -80,7 +79,7 @@ def at(document, path):
 
 
 def test_a_whole_assessment_survives_restarts_and_saves_every_answer(servers):
-    chat = Chat(servers.url)
+    chat = servers.session("hv.one")
     chat.say("assess")
     reply = chat.say("KBS-0142")
     given, red_flags, restarted, stopped = [], False, False, False
@@ -96,6 +95,7 @@ def test_a_whole_assessment_survives_restarts_and_saves_every_answer(servers):
             restarted = True
         if fragment == STOP_AFTER and not stopped:
             assert 'say "resume KBS-0142"' in text(chat.say("stop for now"))
+            chat = servers.session("hv.one")  # later, signed in again: a new conversation
             reply = chat.say("resume KBS-0142")
             assert "Carrying on with the unfinished profile for KBS-0142" in text(reply)
             stopped = True
@@ -131,7 +131,7 @@ def _restart_rasa_and_actions(servers, chat):
 
 
 def test_a_bruise_on_a_three_month_old_gets_the_route_in_the_next_reply(servers):
-    chat = Chat(servers.url)
+    chat = servers.session("hv.one")
     chat.say("start an assessment")
     chat.say("HV7-23")
     chat.say("no")
@@ -141,7 +141,7 @@ def test_a_bruise_on_a_three_month_old_gets_the_route_in_the_next_reply(servers)
 
 
 def test_a_name_or_date_of_birth_is_refused_and_nothing_saved(servers):
-    chat = Chat(servers.url)
+    chat = servers.session("hv.one")
     chat.say("new assessment")
     assert "could be part of a name" in text(chat.say("Olivia Brown"))
     assert "date of birth" in text(chat.say("03/02/2024"))
@@ -151,7 +151,7 @@ def test_a_name_or_date_of_birth_is_refused_and_nothing_saved(servers):
 
 
 def test_dont_know_to_everything_finishes_incomplete(servers):
-    chat = Chat(servers.url)
+    chat = servers.session("hv.one")
     chat.say("assess")
     reply = chat.say("KBS-0999")
     answers = 0
