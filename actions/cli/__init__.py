@@ -4,7 +4,9 @@ import click
 
 from actions.cli.nlp_commands import nlp
 from actions.cli.rasa_commands import test_stories, train, validate
+from actions.cli.rehearsal_commands import rehearsals
 from actions.cli.run_command import run
+from actions.cli.test_nlu_command import test_nlu
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,3 +22,5 @@ main.add_command(train)
 main.add_command(validate)
 main.add_command(test_stories)
 main.add_command(run)
+main.add_command(test_nlu)
+main.add_command(rehearsals)

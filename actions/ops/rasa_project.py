@@ -20,6 +20,7 @@ from actions.paths import (
 DOMAIN = BOT_DIR / "domain"
 TRAINING_DATA = [NLU_DIR, BOT_DIR / "stories", BOT_DIR / "rules", GENERATED_NLU_DIR]
 TEST_STORIES = ROOT / "tests" / "stories"
+TEST_NLU = ROOT / "tests" / "nlu"
 PIPELINE_STAMP = SPACY_PIPELINE_DIR / "patterns.sha"
 
 
@@ -61,6 +62,11 @@ def validate_command() -> list[str]:
 def test_stories_command(model: Path, out: Path) -> list[str]:
     return [venv_bin("rasa"), "test", "core", "--model", str(model), "--stories",
             str(TEST_STORIES), "--out", str(out), "--fail-on-prediction-errors"]
+
+
+def test_nlu_command(model: Path, out: Path) -> list[str]:
+    return [venv_bin("rasa"), "test", "nlu", "--model", str(model), "--nlu", str(TEST_NLU),
+            "--out", str(out), "--no-plot"]
 
 
 def server_command(model: Path, port: int, token: str, endpoints: Path) -> list[str]:
