@@ -6,52 +6,45 @@ and what the feedback says.
 """
 
 from datetime import datetime
-from pathlib import Path
 
 import pytest
-import yaml
 
 from actions.rehearsal import engine
 from actions.rehearsal.feedback import build_feedback
 from actions.rehearsal.feedback_text import feedback_text
 from actions.rehearsal.moves import moves
 from actions.rehearsal.personas import personas
+from tests.rehearsal_stories import (
+    EARLY_FINISH,
+    GOOD_CURIOSITY,
+    PREMATURE_REASSURANCE,
+    rehearsal_in,
+)
 
-STORIES = Path(__file__).resolve().parents[2] / "stories" / "test_rehearse.yml"
 
-
-def rehearsal_in(story_name):
-    """(persona id, [(move or None for small talk, words)]) of a test story's rehearsal."""
-    story = next(s for s in yaml.safe_load(STORIES.read_text())["stories"]
-                 if s["story"] == story_name)
-    persona_id, turns = None, []
-    for step in story["steps"]:
-        entities = step.get("entities") or []
-        persona_id = next((e["persona"] for e in entities if "persona" in e), persona_id)
-        intent = step.get("intent", "")
-        if persona_id and "user" in step and intent != "finish":
-            turns.append((moves().get(intent.removeprefix("move_")), step["user"].strip()))
-    return persona_id, turns
+def played(story_name, seed=11):
+    persona_id, turns = rehearsal_in(story_name)
+    persona = personas()[persona_id]
+    state = engine.start(persona, seed, datetime(2026, 1, 5, 10, 0))
+    for intent, words in turns:
+        state = engine.take_turn(state, persona, moves().get(intent.removeprefix("move_")), words)
+    return persona, state
 
 
 def feedback_of(story_name):
-    persona_id, turns = rehearsal_in(story_name)
-    persona = personas()[persona_id]
-    state = engine.start(persona, 11, datetime(2026, 1, 5, 10, 0))
-    for move, words in turns:
-        state = engine.take_turn(state, persona, move, words)
+    persona, state = played(story_name)
     return build_feedback(persona, moves(), state)
 
 
 def test_good_curiosity_uncovers_every_hidden_fact():
-    feedback = feedback_of("good curiosity uncovers everything the mother who drinks is hiding")
+    feedback = feedback_of(GOOD_CURIOSITY)
     assert len(feedback["uncovered"]) == feedback["facts_total"] == 5
     assert feedback["missed"] == []
     assert "You uncovered 5 of 5 hidden facts." in feedback_text(feedback)
 
 
 def test_premature_reassurance_uncovers_nothing_and_feedback_names_the_misses():
-    feedback = feedback_of("premature reassurance with the mother who drinks uncovers nothing")
+    feedback = feedback_of(PREMATURE_REASSURANCE)
     assert feedback["uncovered"] == []
     text = feedback_text(feedback)
     for fact in personas()["mother_drinking"].hidden_facts:
@@ -64,7 +57,7 @@ def test_premature_reassurance_uncovers_nothing_and_feedback_names_the_misses():
 
 
 def test_an_early_finish_names_everything_that_was_missed():
-    feedback = feedback_of("choosing the father from the buttons, then finishing early")
+    feedback = feedback_of(EARLY_FINISH)
     assert feedback["uncovered"] == []
     father = personas()["father_not_engaging"]
     assert [f["id"] for f in feedback["missed"]] == [f.id for f in father.hidden_facts]
@@ -75,10 +68,5 @@ def test_an_early_finish_names_everything_that_was_missed():
 
 @pytest.mark.parametrize("seed", range(5))
 def test_the_good_rehearsal_does_not_depend_on_the_seed(seed):
-    persona_id, turns = rehearsal_in(
-        "good curiosity uncovers everything the mother who drinks is hiding")
-    persona = personas()[persona_id]
-    state = engine.start(persona, seed, datetime(2026, 1, 5))
-    for move, words in turns:
-        state = engine.take_turn(state, persona, move, words)
+    _, state = played(GOOD_CURIOSITY, seed)
     assert len(state["uncovered"]) == 5
