@@ -34,18 +34,14 @@ def list_rehearsals(owner: str | None) -> None:
     if not found:
         click.echo("No finished rehearsals" + (f" for {owner}." if owner else "."))
         return
-    rows = [("owner", "persona", "finished", "facts uncovered")] + [
+    _echo_table([("owner", "persona", "finished", "facts uncovered")] + [
         (r.owner, r.persona, f"{r.finished_at:%Y-%m-%d %H:%M}", f"{r.uncovered}/{r.facts_total}")
-        for r in found]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
-                   .rstrip())
+        for r in found])
 
 
 @rehearsals.command("personas")
 def check_personas() -> None:
-    """Check every persona file and list the personas (id, hidden facts, title).
+    """Check every persona file and list the personas (id, number of hidden facts, title).
 
     A file with a mistake is named with the field that is wrong; see docs/PERSONAS.md.
     """
@@ -56,5 +52,12 @@ def check_personas() -> None:
         found = read_personas()
     except CatalogueError as err:
         raise click.ClickException(str(err)) from err
-    for persona in found.values():
-        click.echo(f"{persona.id}  {len(persona.hidden_facts)} hidden facts  {persona.title}")
+    _echo_table([("persona", "hidden facts", "title")] + [
+        (p.id, str(len(p.hidden_facts)), p.title) for p in found.values()])
+
+
+def _echo_table(rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+                   .rstrip())

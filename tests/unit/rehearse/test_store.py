@@ -54,4 +54,6 @@ def test_kbs_rehearsals_list_on_a_new_database_explains(kbs, tmp_path):
 def test_kbs_rehearsals_personas_checks_and_lists_the_files(kbs):
     result = subprocess.run([kbs, "rehearsals", "personas"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "mother_drinking" in result.stdout and "5 hidden facts" in result.stdout
+    rows = [line.split(maxsplit=2) for line in result.stdout.splitlines()]
+    assert rows[0] == ["persona", "hidden", "facts  title"]
+    assert ["mother_drinking", "5", "A mother who says her drinking is under control"] in rows
