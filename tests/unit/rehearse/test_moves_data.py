@@ -19,7 +19,7 @@ def examples_of(block):
 
 def examples(path):
     blocks = yaml.safe_load(path.read_text())["nlu"]
-    return {block["intent"]: examples_of(block) for block in blocks}
+    return {block["intent"]: examples_of(block) for block in blocks if "intent" in block}
 
 
 def normal(text):
