@@ -66,6 +66,12 @@ def rehearsal_intent(message: dict) -> str:
     return FALLBACK_INTENT
 
 
+def running_rehearsal(tracker: Tracker) -> tuple[dict, Persona] | None:
+    """The state of the rehearsal under way, and its persona; None before one starts."""
+    state = tracker.get_slot(STATE)
+    return (state, personas()[state["persona"]]) if state else None
+
+
 def persona_button(persona: Persona) -> dict:
     return {"title": persona.title,
             "payload": "/start_rehearse" + json.dumps({"persona": persona.id})}
@@ -99,10 +105,10 @@ class ValidateRehearsalForm(Action):
         return "validate_rehearsal_form"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        state = tracker.get_slot(STATE)
-        if state is None:
+        running = running_rehearsal(tracker)
+        if running is None:
             return self._choose_persona(dispatcher, tracker)
-        return self._take_turn(dispatcher, tracker, state)
+        return self._take_turn(dispatcher, tracker, *running)
 
     def _choose_persona(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
         chosen = tracker.get_slot(PERSONA)
@@ -124,13 +130,12 @@ class ValidateRehearsalForm(Action):
         state = engine.start(persona, secrets.randbits(32), now())
         return [SlotSet(PERSONA, persona.id), SlotSet(STATE, state)]
 
-    def _take_turn(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                   state: dict) -> list:
+    def _take_turn(self, dispatcher: CollectingDispatcher, tracker: Tracker, state: dict,
+                   persona: Persona) -> list:
         intent = rehearsal_intent(tracker.latest_message)
         text = tracker.latest_message.get("text") or ""
         if intent in ENDING_INTENTS:
             return [SlotSet(UTTERANCE, text), SlotSet(REQUESTED_SLOT, None)]
-        persona = personas()[state["persona"]]
         move = moves().get(intent.removeprefix(MOVE_PREFIX)) \
             if intent.startswith(MOVE_PREFIX) else None
         if intent == HELP_INTENT:
@@ -171,8 +176,7 @@ class AskRehearsalUtterance(Action):
         return "action_ask_rehearsal_utterance"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        state = tracker.get_slot(STATE)
-        persona = personas()[state["persona"]]
+        state, persona = running_rehearsal(tracker)
         dispatcher.utter_message(text=f"{persona.name}: {engine.carer_line(state)}",
                                  buttons=[FINISH_BUTTON])
         return []
@@ -183,12 +187,12 @@ class RehearsalFeedback(Action):
         return "action_rehearsal_feedback"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        state = tracker.get_slot(STATE)
+        running = running_rehearsal(tracker)
         reset = [SlotSet(STATE, None), SlotSet(PERSONA, None), SlotSet(UTTERANCE, None)]
-        if state is None:  # left before choosing a persona
+        if running is None:  # left before choosing a persona
             dispatcher.utter_message(response="utter_menu")
             return reset
-        persona = personas()[state["persona"]]
+        state, persona = running
         feedback = build_feedback(persona, moves(), state)
         saved = self._save(practitioner_of(tracker.sender_id), state, feedback)
         dispatcher.utter_message(text=f"{feedback_text(feedback)}\n\n{saved}",
