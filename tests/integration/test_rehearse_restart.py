@@ -18,8 +18,8 @@ def test_a_rehearsal_carries_on_after_a_restart(tmp_path, monkeypatch):
         assert stop_assistant(first) == 0
     second = start_assistant(tmp_path)
     try:
-        again = second.session()
-        again.http.cookies.update(chat.http.cookies)  # the same practitioner's browser
+        again = chat  # the same practitioner's browser, still signed in
+        again.url = second.url
         reply = again.say("It sounds like you're really excited about the weekend")
         assert reply[-1]["text"].startswith("Sophie: ")
         feedback = "\n".join(m["text"] for m in again.say("finish"))
