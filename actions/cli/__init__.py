@@ -3,6 +3,7 @@
 import click
 
 from actions.cli.nlp_commands import nlp
+from actions.cli.plan_command import plan
 from actions.cli.rasa_commands import test_stories, train, validate
 from actions.cli.run_command import run
 
@@ -20,3 +21,4 @@ main.add_command(train)
 main.add_command(validate)
 main.add_command(test_stories)
 main.add_command(run)
+main.add_command(plan)
