@@ -151,3 +151,27 @@ def _check_citations(path: Path, node: Any, known: set[str], where: str = "") ->
     elif isinstance(node, list):
         for index, value in enumerate(node):
             _check_citations(path, value, known, f"{where}[{index}]")
+
+
+def with_carer(text: str, carer_label: str) -> str:
+    """Wording with "{carer}" (or "{Carer}" starting a sentence) replaced by a role."""
+    return text.replace("{carer}", carer_label).replace("{Carer}", sentence_case(carer_label))
+
+
+def sentence_case(text: str) -> str:
+    """``text`` with its first letter capitalised and the rest as it is ("Moses basket")."""
+    return text[:1].upper() + text[1:]
+
+
+@cache
+def messages() -> dict[str, dict[str, Any]]:
+    """What the assistant says around the discussions (discussion.yml), by id."""
+    path = CATALOGUE_DIR / "discussion.yml"
+    try:
+        found = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
+        raise CatalogueError(f"{path}: cannot be read ({err})") from err
+    for key, message in found.items():
+        if not isinstance(message, dict) or not isinstance(message.get("text"), str):
+            raise CatalogueError(f"{path}: messages.{key} needs a text")
+    return found

@@ -14,8 +14,8 @@ from typing import Any
 from actions.safer_practice.answers import NO, UNKNOWN, YES, risk_status
 from actions.safer_practice.catalogue import Catalogue, load_catalogue
 
-SECTIONS = ("carer_labels", "icon", "mark_words", "mobile_words", "protocol", "fragile_baby",
-            "crying_plan_form")
+SECTIONS = ("carer_labels", "carer_groups", "icon", "mark_words", "mobile_words", "protocol",
+            "fragile_baby", "crying_plan_form")
 CARER_QUESTIONS = ("icon", "crying_plan", "concern")
 FRAGILE_QUESTION = "shown_fragile"
 FAMILY_PLAN = "family_plan"
@@ -58,7 +58,8 @@ def with_answers(answers: Mapping[str, Any], update: Mapping[str, Any]) -> dict[
                      for carer, given in (answers.get("carer_answers") or {}).items()}
     for carer, given in (update.get("carer_answers") or {}).items():
         carer_answers.setdefault(carer, {}).update(given)
-    merged["carer_answers"] = carer_answers
+    if carer_answers:
+        merged["carer_answers"] = carer_answers
     return merged
 
 
@@ -69,6 +70,32 @@ def protocol(answers: Mapping[str, Any]) -> str | None:
     if mark == YES:
         return "mobile_mark" if answers.get("mobile") == YES else "non_mobile_mark"
     return "mark_not_known" if mark == UNKNOWN else None
+
+
+def protocol_text(answers: Mapping[str, Any],
+                  catalogue: Catalogue) -> tuple[str, list[str], list[str]] | None:
+    """The protocol's heading, paragraphs and sources, when one applies."""
+    current = protocol(answers)
+    if current is None:
+        return None
+    spec = catalogue["protocol"][current]
+    paragraphs = [spec["text"].strip()]
+    if current == "non_mobile_mark" and answers.get("mobile") in (None, UNKNOWN):
+        paragraphs.insert(0, catalogue["protocol"]["mobility_not_known"].strip())
+    return spec["heading"], paragraphs, list(spec["sources"])
+
+
+def announcement(before: Mapping[str, Any], after: Mapping[str, Any],
+                 catalogue: Catalogue) -> str | None:
+    """The protocol to say at once, when an answer has just decided it (after the baby's
+    mobility is asked, so that it is the right protocol)."""
+    found = protocol_text(after, catalogue)
+    if found is None or next_question(after) == ("mobile", None):
+        return None
+    if protocol(after) == protocol(before) and before.get("mobile") == after.get("mobile"):
+        return None
+    heading, paragraphs, _ = found
+    return "\n\n".join([f"**{heading}**", *paragraphs])
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ from datetime import date
 from typing import Any
 
 from actions.safer_practice import handling, profile, sleep
-from actions.safer_practice.answers import UNKNOWN, YES
-from actions.safer_practice.catalogue import Catalogue
+from actions.safer_practice.answers import YES
+from actions.safer_practice.catalogue import Catalogue, with_carer
 
 SAFER_SLEEP = "safer_sleep"
 SAFE_HANDLING = "safe_handling"
@@ -92,18 +92,17 @@ def safe_handling_plan(answers: Mapping[str, Any], *, case_reference: str | None
     sections.append(_practitioner_section(catalogue, _handling_notes(catalogue, findings),
                                           answers))
     return _content(SAFE_HANDLING, catalogue, answers, case_reference, today,
-                    findings=asdict(findings), urgent=_urgent(catalogue, answers, findings),
+                    findings=asdict(findings), urgent=_urgent(catalogue, answers),
                     sections=sections, profile_updates=profile.from_handling(findings))
 
 
-def _urgent(catalogue: Catalogue, answers, findings: handling.HandlingFindings) -> list[dict]:
-    if findings.protocol is None:
+def _urgent(catalogue: Catalogue, answers) -> list[dict]:
+    found = handling.protocol_text(answers, catalogue)
+    if found is None:
         return []
-    spec = catalogue["protocol"][findings.protocol]
-    items = [_item(spec["text"], spec["sources"])]
-    if findings.protocol == "non_mobile_mark" and answers.get("mobile") in (None, UNKNOWN):
-        items.insert(0, _item(catalogue["protocol"]["mobility_not_known"]))
-    return [_section(spec["heading"], items)]
+    heading, paragraphs, sources = found
+    *first, last = paragraphs
+    return [_section(heading, [*map(_item, first), _item(last, sources)])]
 
 
 def _carer_section(catalogue: Catalogue, answers, carer: str, fragile: bool) -> dict:
@@ -170,7 +169,7 @@ def _label(catalogue: Catalogue, question_id: str, carer_label: str | None = Non
     """How a question reads in a list of what is not known."""
     question = catalogue.questions[question_id]
     if carer_label:
-        name = _format(question.risk.name, carer_label)
+        name = with_carer(question.risk.name, carer_label)
         return name if name.split()[0].isupper() else name[0].lower() + name[1:]
     return question.noted or question.risk.noted
 
@@ -209,10 +208,6 @@ def _risk(spec: Mapping[str, Any]) -> dict:
 
 def _fill(section: dict, carer_label: str) -> dict:
     """A carer's section with "{carer}" replaced by the carer's role."""
-    items = [{key: _format(value, carer_label) if isinstance(value, str) else value
+    items = [{key: with_carer(value, carer_label) if isinstance(value, str) else value
               for key, value in item.items()} for item in section["items"]]
     return {**section, "items": items}
-
-
-def _format(text: str, carer_label: str) -> str:
-    return text.replace("{carer}", carer_label).replace("{Carer}", carer_label.capitalize())

@@ -22,6 +22,7 @@ from actions.safer_practice.catalogue import Catalogue
 ANSWER_INTENTS = {"affirm": YES, "deny": NO, "dont_know": UNKNOWN}
 DESCRIBE_SLEEP = "describe_sleep"
 DESCRIBE_ROUTINE = "describe_routine"
+NAME_CARERS = "name_carers"
 PRETERM_WEEKS = 37
 LOW_BIRTH_WEIGHT_KG = 2.5
 MOBILE_FROM_MONTHS = 6  # every baby under 6 months counts as not mobile
@@ -59,22 +60,31 @@ def read_sleep(message: Message, asked: str | None, catalogue: Catalogue) -> dic
     places = message.values("sleep_place")
     describing = message.intent == DESCRIBE_SLEEP
     hedged = message.answer == NO or NEGATION.search(message.text) is not None
-    if asked in sleep.PLACE_QUESTIONS:
+    sharing = (describing or asked in (*sleep.PLACE_QUESTIONS, "shares")) and not hedged \
+        and bool(mentions(message.text, catalogue["sharing_words"]))
+    if sharing:
+        answers["shares"] = YES
         if places:
-            answers[asked] = _shared_place(places) if asked == "shared_place" else places[0]
+            answers["shared_place"] = _shared_place(places)
+    if asked in ("night_place", "day_place"):
+        # "fell asleep with him on the sofa" tells where they shared, not where he sleeps;
+        # "he sleeps in our bed with us" tells both
+        own = [p for p in places if not (sharing and p == answers.get("shared_place")
+                                         and sleep.place_kind(p) == sleep.SOFA_OR_ARMCHAIR)]
+        if own:
+            answers[asked] = own[0]
         elif message.answer == UNKNOWN:
             answers[asked] = UNKNOWN
-    elif asked == sleep.FAMILY_PLAN:
-        return answers  # free text: the dialogue checks it for names and keeps it
-    elif asked is not None:
+    elif asked == "shared_place" and message.answer == UNKNOWN:
+        answers[asked] = UNKNOWN
+    elif asked == "shared_place" and places:
+        answers[asked] = _shared_place(places)
+    elif asked is not None and asked not in answers:
         answer = message.answer or _measured(asked, message.text)
         if answer:
             answers[asked] = answer
-    if (describing or asked in (*sleep.PLACE_QUESTIONS, "shares")) and not hedged \
-            and mentions(message.text, catalogue["sharing_words"]):
-        answers["shares"] = YES
-        if places and "shared_place" not in answers:
-            answers["shared_place"] = _shared_place(places)
+    if answers.get("shares") == YES and places and "shared_place" not in answers:
+        answers["shared_place"] = _shared_place(places)
     for substance in message.values("substance"):
         question = catalogue["substances"].get(substance)
         if question and (describing or asked == question) and not hedged:
@@ -93,8 +103,11 @@ def read_handling(message: Message, asked: handling.Question | None,
     question_id, carer = asked or (None, None)
     denied = message.answer == NO
     answers: dict[str, Any] = {}
-    if question_id == "carers":
-        relations = [r for r in message.values("relation") if r in catalogue["carer_labels"]]
+    if question_id == "carers" or (asked is None and message.intent == NAME_CARERS):
+        groups = catalogue["carer_groups"]
+        named = [*message.values("relation"),
+                 *(r for group in mentions(message.text, groups) for r in groups[group])]
+        relations = [r for r in dict.fromkeys(named) if r in catalogue["carer_labels"]]
         if relations:
             answers["carers"] = relations
     elif question_id == "mobile":

@@ -1,17 +1,13 @@
 """The safe handling plan: ICON and a crying plan for every carer, fragile babies, and the
 bruising protocol for a baby who is not mobile, never reassurance."""
 
-import re
-
 import pytest
 
 from actions.safer_practice import handling
 from actions.safer_practice.answers import NO, UNKNOWN, YES
 from actions.safer_practice.plans import safe_handling_plan
 from actions.safer_practice.render import render_markdown
-
-REASSURANCE = re.compile(r"\b(is|are|looks|seems) (safe|fine|ok)\b|nothing to worry|"
-                         r"don't worry|no need to worry|probably accidental|reassur", re.I)
+from tests.unit.discuss.wording import REASSURANCE
 
 
 def carer_factors(plan, role):

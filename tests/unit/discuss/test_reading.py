@@ -25,6 +25,24 @@ def test_a_description_answers_several_questions_at_once():
     assert answers == {"shares": YES, "shared_place": "sofa", "alcohol": YES}
 
 
+def test_where_they_shared_does_not_answer_where_the_baby_usually_sleeps():
+    answers = sleep_answers("she had a few glasses of wine and fell asleep with him on the sofa",
+                            "night_place", "describe_sleep", sleep_place=["sofa"],
+                            substance=["alcohol"])
+    assert answers == {"shares": YES, "shared_place": "sofa", "alcohol": YES}
+
+
+def test_a_baby_who_sleeps_in_the_parents_bed_shares_it():
+    answers = sleep_answers("he sleeps in our bed with us", "night_place", "describe_sleep",
+                            sleep_place=["adult_bed"])
+    assert answers == {"shares": YES, "shared_place": "adult_bed", "night_place": "adult_bed"}
+
+
+def test_yes_with_a_place_answers_where_they_share():
+    assert sleep_answers("yes, on the settee", "shares", "affirm", sleep_place=["sofa"]) == {
+        "shares": YES, "shared_place": "sofa"}
+
+
 def test_the_place_asked_about_is_answered_and_the_shared_place_is_not_the_cot():
     answers = sleep_answers("in his cot, but sometimes I fall asleep with him on the settee",
                             "night_place", "describe_sleep", sleep_place=["cot", "sofa"])
@@ -80,6 +98,9 @@ def test_carers_are_named_by_role():
     answers = handling_answers("mum, dad and his mum", ("carers", None), "name_carers",
                                ["mother", "father", "mother"])
     assert answers == {"carers": ["mother", "father"]}
+    assert handling_answers("both parents and the grandparents", ("carers", None),
+                            "name_carers")["carers"] == ["mother", "father", "grandmother",
+                                                         "grandfather"]
 
 
 def test_a_carer_question_records_the_answer_for_that_carer():
