@@ -261,6 +261,9 @@ class ActionDiscussLeave(Action):
 def _take_family_plan(dispatcher: CollectingDispatcher, message: Message) -> list[EventType]:
     if message.intent == SKIP:
         return [SlotSet(FAMILY_PLAN_SLOT, "")]
+    if message.text.startswith("/"):  # a button from an earlier question
+        _say(dispatcher, "not_understood")
+        return [SlotSet(FAMILY_PLAN_SLOT, None)]
     reason = check_note(message.text)
     if reason:
         _say(dispatcher, "note_refused", reason=reason)

@@ -163,15 +163,27 @@ def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-@cache
 def messages() -> dict[str, dict[str, Any]]:
-    """What the assistant says around the discussions (discussion.yml), by id."""
+    """What the assistant says around the discussions, by id."""
+    return _discussion_wording()["messages"]
+
+
+def plan_labels() -> dict[str, str]:
+    """The words a plan is laid out with: "Why", "Instead", "Sources", when it was written."""
+    return _discussion_wording()["plan_labels"]
+
+
+@cache
+def _discussion_wording() -> dict[str, Any]:
     path = CATALOGUE_DIR / "discussion.yml"
     try:
-        found = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
-    except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
         raise CatalogueError(f"{path}: cannot be read ({err})") from err
-    for key, message in found.items():
+    for section in ("messages", "plan_labels"):
+        if not isinstance((doc or {}).get(section), dict):
+            raise CatalogueError(f"{path}: missing {section}")
+    for key, message in doc["messages"].items():
         if not isinstance(message, dict) or not isinstance(message.get("text"), str):
             raise CatalogueError(f"{path}: messages.{key} needs a text")
-    return found
+    return doc

@@ -22,7 +22,7 @@ from typing import Any
 
 from actions.safer_practice import handling, profile, sleep
 from actions.safer_practice.answers import YES
-from actions.safer_practice.catalogue import Catalogue, with_carer
+from actions.safer_practice.catalogue import Catalogue, plan_labels, with_carer
 
 SAFER_SLEEP = "safer_sleep"
 SAFE_HANDLING = "safe_handling"
@@ -49,7 +49,8 @@ def safer_sleep_plan(answers: Mapping[str, Any], *, case_reference: str | None =
         change.append(_risk(places["other"]))
     different = [_item(risks[r].risk.different_night, risks[r].risk.sources)
                  for r in findings.never_if_sharing]
-    different += [_item(catalogue["routine_kinds"][k]["advice"], ("out_of_routine",))
+    different += [_item(catalogue["routine_kinds"][k]["advice"],
+                        catalogue.questions["routine"].risk.sources)
                   for k in findings.routine_kinds]
     different += _items(catalogue["nights_that_are_different"]["always"])
 
@@ -119,18 +120,17 @@ def _carer_section(catalogue: Catalogue, answers, carer: str, fragile: bool) -> 
             items.append(_risk(asdict(risk)))
     form = catalogue["crying_plan_form"]
     items.append({"form": form["heading"], "lines": list(form["lines"])})
-    return _fill(_section(f"For {label}", items), label)
+    return _fill(_section(catalogue["sections"]["for_carer"], items), label)
 
 
 def _handling_notes(catalogue: Catalogue, findings: handling.HandlingFindings) -> list[dict]:
     practitioner = catalogue["practitioner"]
     labels = catalogue["carer_labels"]
     notes = [_item(**practitioner["record_icon"])]
-    for note, factor in (("carers_not_reached", "icon_not_discussed"),
-                         ("handling_worry", "unsafe_handling")):
-        carers = [labels[c.relation] for c in findings.carers
-                  if getattr(c, factor) in ({"present", "unknown"} if note == "carers_not_reached"
-                                            else {"present"})]
+    not_reached = [labels[c.relation] for c in findings.carers
+                   if c.icon_not_discussed != "absent"]
+    worrying = [labels[c.relation] for c in findings.carers if c.unsafe_handling == "present"]
+    for note, carers in (("carers_not_reached", not_reached), ("handling_worry", worrying)):
         if carers:
             spec = practitioner[note]
             notes.append(_item(spec["text"].format(items=", ".join(carers)), spec["sources"]))
@@ -182,7 +182,7 @@ def _content(kind, catalogue: Catalogue, answers, case_reference, today, *, find
     return {
         "kind": kind, "title": catalogue.title, "intro": catalogue.intro,
         "date": (today or date.today()).isoformat(), "case_reference": case_reference,
-        "labels": {key: catalogue["sections"][key] for key in ("why", "instead", "sources")},
+        "labels": plan_labels(),
         "answers": dict(answers), "findings": findings, "urgent": urgent, "sections": sections,
         "sources": [asdict(catalogue.sources[s]) for s in cited],
         "profile": profile_updates,
@@ -210,4 +210,4 @@ def _fill(section: dict, carer_label: str) -> dict:
     """A carer's section with "{carer}" replaced by the carer's role."""
     items = [{key: with_carer(value, carer_label) if isinstance(value, str) else value
               for key, value in item.items()} for item in section["items"]]
-    return {**section, "items": items}
+    return {**section, "heading": with_carer(section["heading"], carer_label), "items": items}

@@ -28,7 +28,8 @@ def render_markdown(plan: Mapping[str, Any], *, practitioner: bool = True) -> st
 def _dated(plan: Mapping[str, Any]) -> str:
     written = date.fromisoformat(plan["date"]).strftime("%-d %B %Y")
     case = plan.get("case_reference")
-    return f"Case {case}, written {written}" if case else f"Written {written}"
+    label = plan["labels"]["written_for_case" if case else "written"]
+    return label.format(case=case, date=written)
 
 
 def _item(item: Mapping[str, Any], numbers: Mapping[str, int],

@@ -2,6 +2,7 @@
 
 import asyncio
 
+import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -103,6 +104,19 @@ SLEEP_ANSWERS = {"sleep_night_place": "cot", "sleep_day_place": "cot", "sleep_sh
                  "sleep_drugs_or_medication": "no", "sleep_preterm": "no",
                  "sleep_low_birth_weight": "no", "sleep_on_back": "yes",
                  "sleep_overheating": "no", "sleep_routine": "no", "discuss_family_plan": ""}
+
+
+@pytest.mark.parametrize("text_, intent, kept", [
+    ("Dad will stay sober on Saturday.", "describe_routine", "Dad will stay sober on Saturday."),
+    ("/skip", "skip", ""), ("They will ask Sarah to babysit", "nlu_fallback", None),
+    ("/affirm", "affirm", None)])
+def test_the_familys_plan_is_kept_in_their_words_without_names(text_, intent, kept):
+    events, said = run(ValidateSaferSleepForm(), tracker(
+        {**SLEEP_ANSWERS, "discuss_family_plan": None, "discuss_case_reference": "none",
+         "requested_slot": "discuss_family_plan"}, text_, intent))
+    assert slots(events)["discuss_family_plan"] == kept
+    if kept is None:
+        assert said[0].startswith(("I can't keep that note", "Sorry, I didn't catch that"))
 
 
 def test_without_a_case_reference_the_plan_is_shown_and_nothing_saved():
