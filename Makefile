@@ -12,11 +12,12 @@ run: install
 
 test: install
 	$(BIN)/ruff check .
-	$(BIN)/pytest -m "not integration" -q
+	$(BIN)/pytest -m "not integration and not browser" -q
 	$(BIN)/kbs validate
 	$(BIN)/kbs train
 	$(BIN)/kbs test-stories
 	$(BIN)/pytest -m integration -q
+	$(BIN)/pytest -m browser -q
 
 install: $(INSTALLED)
 

@@ -1,33 +1,56 @@
-"""Case references are pseudonymous: chosen by the practitioner, never a name or a birth date."""
+"""Pseudonymous case references: what the assistant accepts, and why it refuses the rest.
+
+A reference must not identify a child or carer: no names, no dates of birth, no NHS
+numbers. Practitioners choose codes such as ``KBS-0142`` or ``HV7-23``.
+"""
 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
-from actions.identifying import date_in, long_number_in, name_like_word
-
-MAX_LENGTH = 40  # the cases.reference column
-ALLOWED = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _./#-]*")
-EXAMPLE = "for example KBS-0427"
+ALLOWED = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{2,23}$")
+ALLOWED_WORDS = {"case", "baby", "family", "ref", "team", "visit", "infant", "test"}
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+DATE_WITH_SEPARATORS = re.compile(r"\d{1,4}[./_-]\d{1,2}[./_-]\d{2,4}")
+EXAMPLE = "Choose a code such as KBS-0142 (letters, digits and hyphens, with at least two digits)."
 
 
 def check_reference(text: str) -> str | None:
-    """Why ``text`` cannot be a case reference, or None when it can (after stripping)."""
+    """None when ``text`` is an acceptable reference; otherwise the reason it is refused."""
     reference = text.strip()
-    if not reference:
-        return f"a case reference can't be empty ({EXAMPLE})."
-    if len(reference) > MAX_LENGTH:
-        return f"it is {len(reference)} characters long; a case reference has at most {MAX_LENGTH}."
+    if _looks_like_date(reference):
+        return ("That looks like a date, which could be a date of birth. A case reference must "
+                "not identify anyone. " + EXAMPLE)
+    if re.fullmatch(r"\d{3}\s?\d{3}\s?\d{4}", reference):
+        return "That looks like an NHS number, which identifies a person. " + EXAMPLE
     if not ALLOWED.fullmatch(reference):
-        return "a case reference can only have letters, digits, spaces and - _ . / #."
-    if found := date_in(reference):
-        return (f"it contains a date ({found}). A date of birth identifies a baby, so it can't "
-                "be part of a case reference.")
-    if long_number_in(reference):
-        return ("it contains a long number, like an NHS number. Use your own pseudonymous "
-                f"reference ({EXAMPLE}).")
-    if not any(c.isdigit() for c in reference):
-        return f"it has no digits, so it could be a name. A reference needs a number ({EXAMPLE})."
-    if found := name_like_word(reference):
-        return f"'{found}' looks like a name. Use a reference without names ({EXAMPLE})."
+        return ("A case reference is 3 to 24 letters, digits, hyphens or underscores, with no "
+                "spaces. " + EXAMPLE)
+    for word in re.findall(r"[A-Za-z]{4,}", reference):
+        if word.lower() not in ALLOWED_WORDS:
+            return (f"'{word}' could be part of a name. A case reference must not identify a "
+                    "child or carer. " + EXAMPLE)
+    if sum(ch.isdigit() for ch in reference) < 2:
+        return "A case reference needs at least two digits. " + EXAMPLE
     return None
+
+
+def _looks_like_date(text: str) -> bool:
+    lowered = text.lower()
+    if DATE_WITH_SEPARATORS.search(lowered):
+        return True
+    if any(re.search(rf"\d{{1,2}}\s*{month}|{month}[a-z]*\s*\d", lowered) for month in MONTHS):
+        return True
+    return any(_is_date(run) for run in re.findall(r"\d{6,8}", lowered))
+
+
+def _is_date(digits: str) -> bool:
+    formats = {6: ("%d%m%y", "%y%m%d"), 8: ("%d%m%Y", "%Y%m%d")}.get(len(digits), ())
+    for fmt in formats:
+        try:
+            datetime.strptime(digits, fmt)
+        except ValueError:
+            continue
+        return True
+    return False

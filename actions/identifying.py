@@ -1,8 +1,10 @@
-"""Spotting what could identify a person in text a practitioner types: a date (of birth),
-a long number (NHS or phone number) or a word that looks like a name.
+"""Spotting what could identify a person in a free-text note (the family's plan in their
+words): a date with a year (of birth), a long number (NHS or phone number) or a word that
+looks like a name. Prose needs its own rules: case references, short codes, are checked
+more strictly by actions.case_reference.
 
-These are checks, not guarantees: the assistant also asks for roles and references, never
-names, and explains why when it refuses something.
+These are checks, not guarantees: the assistant also asks for roles, never names, and
+explains why when it refuses something.
 """
 
 from __future__ import annotations
@@ -23,12 +25,12 @@ SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
 # Capitalised words that are not names: roles, services, days, months, festivals.
 NOT_NAMES = frozenset({
     "Mum", "Dad", "Mummy", "Daddy", "Nan", "Nana", "Gran", "Granny", "Grandma", "Grandad",
-    "Grandpa", "Auntie", "Aunty", "Uncle", "Baby", "Moses", "Lullaby",
+    "Grandpa", "Auntie", "Aunty", "Uncle", "Baby", "Moses", "Lullaby", "Family", "Child",
     "Trust", "Starting", "Point", "Early", "Help", "Health", "Visitor", "Midwife", "Monday",
     "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Christmas", "Easter",
     "Eid", "Diwali", "Hanukkah", "Ramadan", "New", "Year", "January", "February", "March",
     "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    "English", "British", "Case", "Ref", "Family", "Child",
+    "English", "British",
 })
 
 
@@ -45,13 +47,11 @@ def long_number_in(text: str) -> str | None:
     return match.group(0).strip() if match else None
 
 
-def name_like_word(text: str, *, anywhere: bool = True) -> str | None:
-    """A capitalised word that is not a known role, service, day or month. With
-    ``anywhere=False`` a word starting a sentence is not counted (it is capitalised anyway)."""
+def name_like_word(text: str) -> str | None:
+    """A capitalised word inside a sentence that is not a known role, service, day or month
+    (a word starting a sentence is capitalised anyway)."""
     for match in TITLE_CASE_WORD.finditer(text):
-        if match.group(0) in NOT_NAMES:
-            continue
-        if anywhere or not SENTENCE_START.search(text[:match.start()]):
+        if match.group(0) not in NOT_NAMES and not SENTENCE_START.search(text[:match.start()]):
             return match.group(0)
     return None
 
@@ -64,7 +64,7 @@ def check_note(text: str) -> str | None:
     if found := long_number_in(text):
         return (f"it contains a long number ({found}), like an NHS or phone number. Please "
                 "leave it out; write numbers on the printed plan instead.")
-    if found := name_like_word(text, anywhere=False):
+    if found := name_like_word(text):
         return (f"'{found}' looks like a name. Please use roles instead (mum, dad, "
                 "grandma, the health visitor).")
     return None

@@ -1,28 +1,33 @@
-"""The practitioners' web app: pages and the chat proxy to Rasa's REST channel."""
+"""The practitioners' web app: sign-in, the chat proxy to Rasa's REST channel, record pages."""
 
 from __future__ import annotations
-
-import os
 
 from flask import Flask
 
 
 def create_app(config: dict | None = None) -> Flask:
-    """Application factory; settings come from the environment that `kbs run` sets."""
-    from actions import settings  # keeps `import web_widget` light
+    """Application factory; settings come from the environment that `kbs run` sets.
 
-    config = config or {}
-    app = Flask(__name__)
-    app.config.update(
-        SECRET_KEY=config.get("SECRET_KEY") or settings.flask_secret_key(),
-        RASA_URL=os.environ.get("KBS_RASA_URL", "http://127.0.0.1:5005"),
-        SESSION_COOKIE_HTTPONLY=True,
-        SESSION_COOKIE_SAMESITE="Lax",
-        MAX_CONTENT_LENGTH=64 * 1024,
-    )
-    app.config.update(config)
-
+    ``config`` overrides any of them (tests).
+    """
+    from web_widget import config as web_config  # keeps `import web_widget` light
+    from web_widget.auth import auth
     from web_widget.chat import chat
+    from web_widget.errors import register_error_pages
+    from web_widget.extensions import csrf, login_manager
+    from web_widget.plans import plans
+    from web_widget.records import records
+    from web_widget.rehearsals import rehearsals
+    from web_widget.security import add_security_headers
 
-    app.register_blueprint(chat)
+    app = Flask(__name__)
+    app.config.update(web_config.FIXED)
+    app.config.update(web_config.from_environment(config or {}))
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.sign_in"
+    for blueprint in (auth, chat, records, plans, rehearsals):
+        app.register_blueprint(blueprint)
+    register_error_pages(app)
+    app.after_request(add_security_headers)
     return app

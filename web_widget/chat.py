@@ -1,12 +1,19 @@
-"""The chat page and the JSON endpoint the widget posts messages to."""
+"""The chat pages and the JSON endpoints the widget uses.
+
+Every call goes to Rasa as ``<practitioner>~<conversation>``: the practitioner part is
+the signed-in username, the conversation part lives in the signed session cookie, so a
+practitioner can neither read nor write anyone else's conversation.
+"""
 
 from __future__ import annotations
 
 import secrets
 
 from flask import Blueprint, current_app, jsonify, render_template, request, session
+from flask_login import current_user, login_required
 
-from web_widget.rasa_client import RasaUnavailable, send_message
+from actions.identity import sender_id_for
+from web_widget.rasa_client import RasaUnavailable, fetch_history, send_message
 
 MAX_MESSAGE_CHARS = 4000
 
@@ -19,9 +26,21 @@ def conversation_id() -> str:
     return session["conversation_id"]
 
 
+def sender() -> str:
+    return sender_id_for(current_user.id, conversation_id())
+
+
 @chat.get("/")
+@login_required
 def index():
-    return render_template("chat.html")
+    return render_template("chat.html", max_chars=MAX_MESSAGE_CHARS)
+
+
+@chat.get("/widget")
+@login_required
+def widget():
+    """The chat alone, for the frame that static/embed.js puts in another page."""
+    return render_template("widget.html", max_chars=MAX_MESSAGE_CHARS)
 
 
 @chat.get("/healthz")
@@ -30,6 +49,7 @@ def healthz():
 
 
 @chat.post("/api/chat")
+@login_required
 def post_message():
     body = request.get_json(silent=True)
     text = body.get("message") if isinstance(body, dict) else None
@@ -38,10 +58,33 @@ def post_message():
     if len(text) > MAX_MESSAGE_CHARS:
         return jsonify(error=f"That message is {len(text):,} characters; the limit is "
                              f"{MAX_MESSAGE_CHARS:,}. Please send it in shorter parts."), 413
+    return _from_rasa(lambda: send_message(current_app.config["RASA_URL"], sender(), text),
+                      "The assistant is not answering just now. Your message was not sent; "
+                      "please try again in a moment.")
+
+
+@chat.get("/api/chat/history")
+@login_required
+def history():
+    if "conversation_id" not in session:
+        return jsonify(messages=[])
+    return _from_rasa(lambda: fetch_history(current_app.config["RASA_URL"],
+                                            current_app.config["RASA_TOKEN"], sender()),
+                      "The conversation so far cannot be shown just now (the assistant is not "
+                      "answering). You can carry on; it is not lost.")
+
+
+@chat.post("/api/chat/restart")
+@login_required
+def restart():
+    session["conversation_id"] = secrets.token_urlsafe(16)
+    return jsonify(messages=[])
+
+
+def _from_rasa(ask, unavailable: str):
+    """``{"messages": ask()}``, or 503 with ``unavailable`` when Rasa does not answer."""
     try:
-        messages = send_message(current_app.config["RASA_URL"], conversation_id(), text)
-    except RasaUnavailable:
-        current_app.logger.warning("Rasa did not answer")
-        return jsonify(error="The assistant is not answering just now. Your message was not "
-                             "sent; please try again in a moment."), 503
-    return jsonify(messages=messages)
+        return jsonify(messages=ask())
+    except RasaUnavailable as err:
+        current_app.logger.warning("Rasa did not answer: %s", err)
+        return jsonify(error=unavailable), 503

@@ -1,6 +1,12 @@
-"""Talking to the Rasa server's REST channel on behalf of one conversation."""
+"""Talking to the Rasa server on behalf of one conversation.
+
+Messages go to the REST channel; the history of a conversation comes from the tracker,
+through Rasa's HTTP API with its token (local only, never seen by the browser).
+"""
 
 from __future__ import annotations
+
+from urllib.parse import quote
 
 import requests
 
@@ -17,10 +23,40 @@ def send_message(rasa_url: str, sender: str, text: str, timeout: float = 30) -> 
         response.raise_for_status()
     except requests.RequestException as err:
         raise RasaUnavailable(str(err)) from err
-    return [_message(m) for m in response.json()]
+    return [_bot_message(m.get("text"), m.get("buttons")) for m in response.json()]
 
 
-def _message(raw: dict) -> dict:
-    buttons = [{"title": b.get("title", ""), "payload": b.get("payload", "")}
-               for b in raw.get("buttons") or []]
-    return {"text": raw.get("text", ""), "buttons": buttons}
+def fetch_history(rasa_url: str, token: str, sender: str, timeout: float = 10) -> list[dict]:
+    """The conversation so far, oldest first, as the widget shows it."""
+    try:
+        response = requests.get(f"{rasa_url}/conversations/{quote(sender, safe='')}/tracker",
+                                params={"token": token}, timeout=timeout)
+        response.raise_for_status()
+    except requests.RequestException as err:
+        raise RasaUnavailable(str(err)) from err
+    return messages_from_events(response.json().get("events") or [])
+
+
+def messages_from_events(events: list[dict]) -> list[dict]:
+    """User and bot turns from tracker events; a button's payload is shown as its title."""
+    messages: list[dict] = []
+    titles: dict[str, str] = {}
+    for event in events:
+        if event.get("event") == "user" and event.get("text"):
+            text = event["text"]
+            messages.append({"from": "you", "text": titles.get(text, text), "buttons": []})
+        elif event.get("event") == "bot" and (event.get("text") or _buttons(event)):
+            message = _bot_message(event.get("text"), _buttons(event))
+            titles = {b["payload"]: b["title"] for b in message["buttons"]}
+            messages.append(message)
+    return messages
+
+
+def _buttons(event: dict) -> list[dict]:
+    return (event.get("data") or {}).get("buttons") or []
+
+
+def _bot_message(text: str | None, buttons: list[dict] | None) -> dict:
+    return {"from": "bot", "text": text or "",
+            "buttons": [{"title": b.get("title", ""), "payload": b.get("payload", "")}
+                        for b in buttons or []]}

@@ -4,8 +4,10 @@ import click
 
 from actions.cli.nlp_commands import nlp
 from actions.cli.plan_command import plan
+from actions.cli.profile_commands import compare, score
 from actions.cli.rasa_commands import test_stories, train, validate
 from actions.cli.run_command import run
+from actions.cli.users_commands import users
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,4 +23,7 @@ main.add_command(train)
 main.add_command(validate)
 main.add_command(test_stories)
 main.add_command(run)
+main.add_command(score)
+main.add_command(compare)
+main.add_command(users)
 main.add_command(plan)

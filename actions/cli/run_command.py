@@ -8,6 +8,7 @@ import sys
 import click
 
 from actions import settings
+from actions.cli.database import upgraded_database
 from actions.ops import rasa_project
 from actions.ops.fingerprint import fingerprint, model_for, trained_models
 from actions.ops.ports import port_is_free
@@ -97,17 +98,14 @@ def run() -> None:
 
 
 def _upgrade_database() -> None:
-    from sqlalchemy.exc import SQLAlchemyError
+    from actions.store.database import database_url
+    from actions.store.users import count_users
 
-    from actions.store.database import database_url, upgrade
-
-    try:
-        upgrade()
-    except SQLAlchemyError as err:
-        reason = " ".join(str(getattr(err, "orig", None) or err).split())
-        raise click.ClickException(f"the database at KBS_DATABASE_URL cannot be used: "
-                                   f"{reason}") from err
+    engine = upgraded_database()
     click.echo(f"Database ready: {database_url().split('@')[-1]}")
+    if count_users(engine) == 0:
+        click.echo("No practitioner account yet: to sign in, create one in another terminal "
+                   "with `.venv/bin/kbs users add USERNAME`.")
 
 
 def _start(group, ports, flask_host, model, token, env) -> None:

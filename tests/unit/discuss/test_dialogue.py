@@ -52,7 +52,8 @@ def test_a_name_as_case_reference_is_refused_with_the_reason_and_not_kept():
         {"requested_slot": "discuss_case_reference"}, "Jane Smith", "nlu_fallback"))
     assert slots(events) == {"discuss_case_reference": None,
                              "requested_slot": "discuss_case_reference"}
-    assert said[0].startswith("I can't use that as a case reference: it has no digits")
+    assert said[0].startswith("I can't use that as a case reference. A case reference is 3 "
+                              "to 24 letters, digits, hyphens or underscores, with no spaces.")
 
 
 def test_help_rejects_the_form_so_that_its_rule_answers():

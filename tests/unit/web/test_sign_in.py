@@ -1,0 +1,86 @@
+"""Signing in and out: hashed-password check, safe cookies, CSRF on the forms, audit."""
+
+import pytest
+
+from tests.unit.web.conftest import audit_rows, form_token, sign_in
+from web_widget import create_app
+
+
+def test_pages_send_a_signed_out_practitioner_to_sign_in(app):
+    client = app.test_client()
+    for path in ("/", "/widget", "/cases", "/profiles/1", "/plans", "/rehearsals/1"):
+        response = client.get(path)
+        assert response.status_code == 302
+        assert response.headers["Location"].startswith("/sign-in?next=")
+
+
+def test_signing_in_sets_a_cookie_scripts_cannot_read(app, database):
+    client = app.test_client()
+    response = sign_in(client, "hv.jones")
+    assert response.status_code == 302 and response.headers["Location"] == "/"
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie
+    assert ("hv.jones", "signed_in", "user", "hv.jones") in audit_rows(database)
+
+
+def test_cookies_are_secure_when_configured_for_https(database, monkeypatch):
+    monkeypatch.setenv("KBS_SECURE_COOKIES", "1")
+    app = create_app({"SECRET_KEY": "test", "DATABASE_URL": str(database.url)})
+    response = sign_in(app.test_client(), "hv.jones")
+    assert "Secure" in response.headers["Set-Cookie"]
+
+
+def test_a_wrong_password_is_refused_and_recorded(app, database):
+    response = sign_in(app.test_client(), "hv.jones", "not the password")
+    assert response.status_code == 401
+    assert "do not match an account" in response.get_data(as_text=True)
+    assert ("hv.jones", "sign_in_failed", "user", "hv.jones") in audit_rows(database)
+
+
+def test_the_sign_in_form_needs_its_token(app):
+    client = app.test_client()
+    response = client.post("/sign-in", data={"username": "hv.jones",
+                                             "password": "correct horse battery"})
+    assert response.status_code == 400
+    assert "security token" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "/\\evil.example"])
+def test_sign_in_never_sends_the_browser_to_another_site(app, target):
+    client = app.test_client()
+    response = client.post(f"/sign-in?next={target}", data={
+        "csrf_token": form_token(client), "username": "hv.jones",
+        "password": "correct horse battery"})
+    assert response.headers["Location"] == "/"
+
+
+def test_sign_in_returns_to_the_page_asked_for(app):
+    client = app.test_client()
+    response = client.post("/sign-in?next=/cases", data={
+        "csrf_token": form_token(client), "username": "hv.jones",
+        "password": "correct horse battery"})
+    assert response.headers["Location"] == "/cases"
+
+
+def test_signing_out_needs_the_token_and_ends_the_session(jones, database):
+    assert jones.post("/sign-out").status_code == 400
+    token = form_token(jones, "/cases")
+    assert jones.post("/sign-out", data={"csrf_token": token}).status_code == 302
+    assert jones.get("/cases").status_code == 302
+    assert ("hv.jones", "signed_out", "user", "hv.jones") in audit_rows(database)
+
+
+def test_bad_cookie_setting_names_the_variable(database, monkeypatch):
+    from actions.settings import SettingsError
+
+    monkeypatch.setenv("KBS_SECURE_COOKIES", "maybe")
+    with pytest.raises(SettingsError, match="KBS_SECURE_COOKIES"):
+        create_app({"SECRET_KEY": "test", "DATABASE_URL": str(database.url)})
+
+
+def test_pages_forbid_inline_script_caching_and_foreign_frames(jones):
+    response = jones.get("/cases")
+    policy = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "frame-ancestors 'self'" in policy
+    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"

@@ -1,0 +1,23 @@
+"""The practitioner's written plans (safer sleep, safe handling) from the discuss mode."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+from flask_login import current_user
+
+from web_widget import queries
+from web_widget.access import open_record, signed_in_only
+
+plans = Blueprint("plans", __name__)
+signed_in_only(plans)
+
+
+@plans.get("/plans")
+def index():
+    return render_template("plans.html", plans=queries.plans_of(current_user.id))
+
+
+@plans.get("/plans/<int:plan_id>")
+def plan(plan_id: int):
+    row = open_record(queries.plan(plan_id), "plan", plan_id)
+    return render_template("plan.html", plan=row)

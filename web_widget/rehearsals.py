@@ -1,0 +1,23 @@
+"""Feedback on the practitioner's rehearsed conversations."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+from flask_login import current_user
+
+from web_widget import queries
+from web_widget.access import open_record, signed_in_only
+
+rehearsals = Blueprint("rehearsals", __name__)
+signed_in_only(rehearsals)
+
+
+@rehearsals.get("/rehearsals")
+def index():
+    return render_template("rehearsals.html", rehearsals=queries.rehearsals_of(current_user.id))
+
+
+@rehearsals.get("/rehearsals/<int:rehearsal_id>")
+def rehearsal(rehearsal_id: int):
+    row = open_record(queries.rehearsal(rehearsal_id), "rehearsal", rehearsal_id)
+    return render_template("rehearsal.html", rehearsal=row)
