@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from actions.engine import load_routes
 from actions.safer_practice.answers import NO, UNKNOWN, YES, risk_status
 from actions.safer_practice.catalogue import Catalogue, load_catalogue
 
@@ -73,16 +74,19 @@ def protocol(answers: Mapping[str, Any]) -> str | None:
 
 
 def protocol_text(answers: Mapping[str, Any],
-                  catalogue: Catalogue) -> tuple[str, list[str], list[str]] | None:
-    """The protocol's heading, paragraphs and sources, when one applies."""
+                  catalogue: Catalogue) -> tuple[str, list[tuple[str, list[str]]]] | None:
+    """The protocol's heading and paragraphs (each with its sources), when one applies; its
+    routes are named with the local contacts of the partnership's routes file."""
     current = protocol(answers)
     if current is None:
         return None
     spec = catalogue["protocol"][current]
-    paragraphs = [spec["text"].strip()]
+    paragraphs = [(spec["text"].strip(), list(spec["sources"]))]
     if current == "non_mobile_mark" and answers.get("mobile") in (None, UNKNOWN):
-        paragraphs.insert(0, catalogue["protocol"]["mobility_not_known"].strip())
-    return spec["heading"], paragraphs, list(spec["sources"])
+        paragraphs.insert(0, (catalogue["protocol"]["mobility_not_known"].strip(), []))
+    routes = load_routes().routes
+    paragraphs += [(f"{routes[r].name}: {routes[r].contact}", []) for r in spec.get("routes", ())]
+    return spec["heading"], paragraphs
 
 
 def announcement(before: Mapping[str, Any], after: Mapping[str, Any],
@@ -94,8 +98,8 @@ def announcement(before: Mapping[str, Any], after: Mapping[str, Any],
         return None
     if protocol(after) == protocol(before) and before.get("mobile") == after.get("mobile"):
         return None
-    heading, paragraphs, _ = found
-    return "\n\n".join([f"**{heading}**", *paragraphs])
+    heading, paragraphs = found
+    return "\n\n".join([f"**{heading}**", *(text for text, _ in paragraphs)])
 
 
 @dataclass(frozen=True)

@@ -101,9 +101,8 @@ def _urgent(catalogue: Catalogue, answers) -> list[dict]:
     found = handling.protocol_text(answers, catalogue)
     if found is None:
         return []
-    heading, paragraphs, sources = found
-    *first, last = paragraphs
-    return [_section(heading, [*map(_item, first), _item(last, sources)])]
+    heading, paragraphs = found
+    return [_section(heading, [_item(text, sources) for text, sources in paragraphs])]
 
 
 def _carer_section(catalogue: Catalogue, answers, carer: str, fragile: bool) -> dict:

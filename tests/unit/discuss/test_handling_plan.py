@@ -2,7 +2,9 @@
 bruising protocol for a baby who is not mobile, never reassurance."""
 
 import pytest
+import yaml
 
+from actions.engine.routes_config import DEFAULT_ROUTES_FILE, ROUTES_ENV
 from actions.safer_practice import handling
 from actions.safer_practice.answers import NO, UNKNOWN, YES
 from actions.safer_practice.plans import safe_handling_plan
@@ -11,7 +13,8 @@ from tests.unit.discuss.wording import REASSURANCE
 
 
 def carer_factors(plan, role):
-    return {name: factor["status"] for name, factor in plan["profile"]["carers"][role].items()}
+    return {name: factor["status"] for name, factor in plan["profile"]["carers"][role].items()
+            if name != "relation"}
 
 
 def section(plan, heading):
@@ -76,6 +79,17 @@ def test_a_mark_on_a_baby_not_known_to_be_mobile_leads_to_the_protocol(two_carer
     assert "whatever the explanation" in urgent
     assert plan["profile"]["factors"]["infant.injury_or_bruise"]["status"] == "present"
     assert plan["profile"]["infant"] == ({"mobile": False} if mobile == NO else {})
+
+
+def test_the_protocol_names_the_partnerships_local_routes(two_carers, tmp_path, monkeypatch):
+    routes = yaml.safe_load(DEFAULT_ROUTES_FILE.read_text())
+    routes["routes"]["childrens_social_care_referral"]["contact"] = "Elsewhere's front door"
+    elsewhere = tmp_path / "elsewhere.yml"
+    elsewhere.write_text(yaml.safe_dump(routes))
+    monkeypatch.setenv(ROUTES_ENV, str(elsewhere))
+    urgent = render_markdown(safe_handling_plan({**two_carers, "mark": YES, "mobile": NO}))
+    assert "- Children's social care referral (the front door): Elsewhere's front door" in urgent
+    assert "- Emergency (999): Call 999" in urgent
 
 
 def test_a_mark_on_a_mobile_baby_still_asks_for_professional_curiosity(two_carers):

@@ -1,5 +1,9 @@
-"""What a discussion sets in the Infant Care Profile, through ``apply_discussion``."""
+"""What a discussion sets in the Infant Care Profile, through ``apply_discussion``; the result
+is checked and scored by the profile engine itself."""
 
+import pytest
+
+from actions.engine import parse_answers, score
 from actions.safer_practice.answers import NO, YES
 from actions.safer_practice.plans import safe_handling_plan, safer_sleep_plan
 from actions.safer_practice.profile import apply_discussion, profile_roles
@@ -15,6 +19,7 @@ def test_the_sleep_discussion_sets_unsafe_sleep_as_the_spec_shapes_it(bed_sharin
         "note": "from the safer sleep discussion"}
     assert answers["factors"]["household.routine_disruption"]["status"] == "absent"
     assert answers["infant"] == {"age_weeks": 10}
+    assert "hazardous_sleep" in score(answers).red_flags
 
 
 def test_the_handling_discussion_sets_each_carers_factors(two_carers):
@@ -23,11 +28,13 @@ def test_the_handling_discussion_sets_each_carers_factors(two_carers):
     plan = safe_handling_plan({**two_carers, "mark": YES, "mobile": NO})
     answers = apply_discussion({}, plan)
     assert set(answers["carers"]) == {"mother", "father", "other_adult"}
+    assert answers["carers"]["other_adult"]["relation"] == "grandmother"
     assert answers["carers"]["other_adult"]["icon_not_discussed"] == {
         "status": "present", "source": "carer_account",
-        "note": "grandmother; from the safe handling discussion"}
+        "note": "from the safe handling discussion"}
     assert answers["factors"]["infant.injury_or_bruise"]["status"] == "present"
     assert answers["infant"] == {"mobile": False}
+    assert "non_mobile_injury" in score(answers).red_flags
 
 
 def test_a_known_factor_is_never_lowered(two_carers):
@@ -52,13 +59,32 @@ def test_a_present_finding_replaces_an_exclusion(two_carers):
     assert answers["carers"]["father"]["icon_not_discussed"]["status"] == "present"
 
 
-def test_roles_map_the_discussions_carers_onto_the_profiles(two_carers):
+def test_a_carer_is_matched_by_relation(two_carers):
     two_carers["carers"] = ["grandmother"]
     two_carers["carer_answers"] = {"grandmother": {"icon": NO, "crying_plan": NO,
                                                    "concern": NO}}
-    answers = apply_discussion({}, safe_handling_plan(two_carers),
-                               roles={"other_adult": "other_adult_2"})
-    assert list(answers["carers"]) == ["other_adult_2"]
+    profile = {"carers": {"other_adult": {"relation": "lodger"},
+                          "other_adult_2": {"relation": "grandmother"}}}
+    answers = apply_discussion(profile, safe_handling_plan(two_carers))
+    assert answers["carers"]["other_adult"] == {"relation": "lodger"}
+    assert answers["carers"]["other_adult_2"]["icon_not_discussed"]["status"] == "present"
+
+
+def test_sharing_with_a_baby_the_profile_knows_was_preterm_is_unsafe_sleep(bed_sharing):
+    plan = safer_sleep_plan({**bed_sharing, "preterm": "unknown"})
+    answers = apply_discussion({"infant": {"gestation_weeks": 34}}, plan)
+    assert answers["factors"]["care.unsafe_sleep"]["status"] == "present"
+    assert answers["factors"]["care.unsafe_sleep"]["never"] == ["preterm"]
+
+
+@pytest.mark.parametrize("sleep_answers", [
+    {}, {"shares": NO}, {"alcohol": YES}, {"day_place": "sofa"},
+    {"pillows_or_duvet": YES, "very_tired": YES}, {"shares": "unknown"}])
+def test_every_result_is_an_answers_document_the_engine_accepts(bed_sharing, two_carers,
+                                                                 sleep_answers):
+    answers = apply_discussion({}, safer_sleep_plan({**bed_sharing, **sleep_answers}))
+    answers = apply_discussion(answers, safe_handling_plan(two_carers))
+    parse_answers(answers)
 
 
 def test_relations_other_than_parents_and_partners_are_other_adults():
