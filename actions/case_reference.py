@@ -12,6 +12,7 @@ from datetime import datetime
 ALLOWED = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{2,23}$")
 ALLOWED_WORDS = {"case", "baby", "family", "ref", "team", "visit", "infant", "test"}
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+WORDS_ONLY = re.compile(r"[A-Za-z][A-Za-z' -]*")
 DATE_WITH_SEPARATORS = re.compile(r"\d{1,4}[./_-]\d{1,2}[./_-]\d{2,4}")
 EXAMPLE = "Choose a code such as KBS-0142 (letters, digits and hyphens, with at least two digits)."
 
@@ -24,15 +25,25 @@ def check_reference(text: str) -> str | None:
                 "not identify anyone. " + EXAMPLE)
     if re.fullmatch(r"\d{3}\s?\d{3}\s?\d{4}", reference):
         return "That looks like an NHS number, which identifies a person. " + EXAMPLE
+    # Words alone ("Jane Smith") are refused as a possible name before the format is checked.
+    if WORDS_ONLY.fullmatch(reference) and (name := _name_like(reference)):
+        return name
     if not ALLOWED.fullmatch(reference):
         return ("A case reference is 3 to 24 letters, digits, hyphens or underscores, with no "
                 "spaces. " + EXAMPLE)
+    name = _name_like(reference)
+    if name:
+        return name
+    if sum(ch.isdigit() for ch in reference) < 2:
+        return "A case reference needs at least two digits. " + EXAMPLE
+    return None
+
+
+def _name_like(reference: str) -> str | None:
     for word in re.findall(r"[A-Za-z]{4,}", reference):
         if word.lower() not in ALLOWED_WORDS:
             return (f"'{word}' could be part of a name. A case reference must not identify a "
                     "child or carer. " + EXAMPLE)
-    if sum(ch.isdigit() for ch in reference) < 2:
-        return "A case reference needs at least two digits. " + EXAMPLE
     return None
 
 

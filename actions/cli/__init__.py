@@ -7,6 +7,7 @@ from actions.cli.plan_command import plan
 from actions.cli.profile_commands import compare, score
 from actions.cli.rasa_commands import test_stories, train, validate
 from actions.cli.run_command import run
+from actions.cli.saved_profile_commands import profile
 from actions.cli.users_commands import users
 
 
@@ -25,5 +26,6 @@ main.add_command(test_stories)
 main.add_command(run)
 main.add_command(score)
 main.add_command(compare)
+main.add_command(profile)
 main.add_command(users)
 main.add_command(plan)

@@ -63,7 +63,7 @@ def score(file: Path, output_format: str) -> None:
     """
     try:
         profile = engine.score(engine.load_answers(file))
-        text = (_json(profile.to_dict()) if output_format == "json"
+        text = (json_text(profile.to_dict()) if output_format == "json"
                 else engine.render_profile(profile, engine.load_routes()))
     except engine.EngineInputError as err:
         raise click.ClickException(str(err)) from err
@@ -85,10 +85,10 @@ def compare(old: Path, new: Path, output_format: str) -> None:
         comparison = engine.compare(engine.load_answers(old), engine.load_answers(new))
     except engine.EngineInputError as err:
         raise click.ClickException(str(err)) from err
-    text = (_json(comparison.to_dict()) if output_format == "json"
+    text = (json_text(comparison.to_dict()) if output_format == "json"
             else engine.render_comparison(comparison))
     click.echo(text, nl=False)
 
 
-def _json(document: dict[str, Any]) -> str:
+def json_text(document: dict[str, Any]) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

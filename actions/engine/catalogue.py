@@ -12,8 +12,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from actions.engine import checks
 from actions.engine.errors import CatalogueError
 
@@ -140,14 +138,7 @@ class Catalogue:
 @cache
 def load_catalogue(path: Path = FACTORS_FILE) -> Catalogue:
     """Read and check the factor catalogue; a malformed file raises CatalogueError."""
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise CatalogueError(f"{path}: cannot be read ({err})") from err
-    try:
-        return _catalogue(checks.mapping(doc, "factors catalogue", CatalogueError))
-    except CatalogueError as err:
-        raise CatalogueError(f"{path}: {err}") from err
+    return checks.read_data_file(path, "factors catalogue", _catalogue, CatalogueError)
 
 
 def _catalogue(doc: Mapping[str, Any]) -> Catalogue:

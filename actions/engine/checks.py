@@ -6,10 +6,15 @@ reads "<field>: <what is wrong>".
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
 
 from actions.engine.errors import EngineInputError
+
+Built = TypeVar("Built")
 
 
 def describe(value: Any) -> str:
@@ -88,3 +93,17 @@ def yaml_problem(err: Exception) -> str:
     place = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
     problem = getattr(err, "problem", None) or str(err).splitlines()[0]
     return f"not valid YAML{place}: {problem}"
+
+
+def read_data_file(path: Path, what: str, build: Callable[[Mapping[str, Any]], Built],
+                   error: type[EngineInputError]) -> Built:
+    """Read one of the project's YAML data files and build it; every problem raises ``error``
+    naming the file (and the field)."""
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise error(f"{path}: cannot be read ({err})") from err
+    try:
+        return build(mapping(doc, what, error))
+    except error as err:
+        raise error(f"{path}: {err}") from err

@@ -6,6 +6,7 @@ identified on the evidence recorded.
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from actions.engine.catalogue import load_catalogue
@@ -15,9 +16,11 @@ from actions.engine.routes_config import RoutesConfig
 from actions.engine.rules import load_rules
 
 WIDTH = 100
+BULLET = re.compile(r"  [-!] ")
 
 
-def render_profile(profile: Profile, routes: RoutesConfig) -> str:
+def render_profile(profile: Profile, routes: RoutesConfig, width: int | None = WIDTH) -> str:
+    """The report, wrapped at ``width`` columns (None: one line per item, as for a chat)."""
     sections = [
         _heading(profile),
         _red_flags(profile),
@@ -36,10 +39,10 @@ def render_profile(profile: Profile, routes: RoutesConfig) -> str:
         _section("Why this level", profile.reasons["level"].split("; ")),
         f"Routes and contacts: {routes.partnership} ({routes.file})",
     ]
-    return "\n\n".join(section for section in sections if section) + "\n"
+    return _fill("\n\n".join(section for section in sections if section), width) + "\n"
 
 
-def render_comparison(comparison: Comparison) -> str:
+def render_comparison(comparison: Comparison, width: int | None = WIDTH) -> str:
     old_level, new_level = comparison.old_level, comparison.new_level
     names = load_rules().levels
     dates = ""
@@ -64,17 +67,17 @@ def render_comparison(comparison: Comparison) -> str:
     sections += [_section(title, [_label(path) for path in paths]) for title, paths in groups[2:]]
     if not any(items for _, items in groups[2:]):
         sections.append("No factor changed between the two versions.")
-    return "\n\n".join(section for section in sections if section) + "\n"
+    return _fill("\n\n".join(section for section in sections if section), width) + "\n"
 
 
 def _heading(profile: Profile) -> str:
     level = load_rules().levels[profile.level]
     dated = f" (assessed {profile.assessed_on})" if profile.assessed_on else ""
     lines = [f"Infant Care Profile{dated}",
-             _wrap(f"Level {profile.level}: {level.name} ({level.description})")]
+             f"Level {profile.level}: {level.name} ({level.description})"]
     if not profile.complete:
-        lines.append(_wrap(f"INCOMPLETE: {len(profile.missing_key_factors)} key factor(s) not "
-                           "yet known. This is an incomplete assessment, not a low-risk one."))
+        lines.append(f"INCOMPLETE: {len(profile.missing_key_factors)} key factor(s) not "
+                     "yet known. This is an incomplete assessment, not a low-risk one.")
     return "\n".join(lines)
 
 
@@ -138,7 +141,7 @@ def _possibly_external(profile: Profile) -> str:
 
 
 def _hidden(profile: Profile) -> str:
-    return _wrap(f"HIDDEN RISK: {profile.reasons['hidden_risk']}") if profile.hidden_risk else ""
+    return f"HIDDEN RISK: {profile.reasons['hidden_risk']}" if profile.hidden_risk else ""
 
 
 def _judgement(profile: Profile) -> str:
@@ -154,8 +157,13 @@ def _judgement(profile: Profile) -> str:
 def _section(title: str, items: tuple[str, ...] | list[str], bullet: str = "-") -> str:
     if not items:
         return ""
-    return "\n".join([title, *(_wrap(item, f"  {bullet} ", "    ") for item in items)])
+    return "\n".join([title, *(f"  {bullet} {item}" for item in items)])
 
 
-def _wrap(text: str, first: str = "", rest: str = "") -> str:
-    return textwrap.fill(text, WIDTH, initial_indent=first, subsequent_indent=rest)
+def _fill(text: str, width: int | None) -> str:
+    """Wrap each line; a bullet's continuation lines are indented under its text."""
+    if width is None:
+        return text
+    return "\n".join(
+        textwrap.fill(line, width, subsequent_indent="    " if BULLET.match(line) else "")
+        if line else line for line in text.split("\n"))

@@ -1,0 +1,85 @@
+"""`kbs profile list|show|export` over a real (SQLite) database."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from actions import engine
+from actions.cli.profile_commands import score
+from actions.cli.saved_profile_commands import profile
+from actions.store.cases import get_or_create_case
+from actions.store.database import get_engine
+from actions.store.profiles import complete_profile, start_profile
+
+from .engine.builders import fixture_doc
+
+# As the database holds it: JSON, with the date as text.
+INFANT_1 = json.loads(json.dumps(fixture_doc("infant-1-before-harm.yml"), default=str))
+
+
+@pytest.fixture(autouse=True)
+def no_practitioner(monkeypatch):
+    monkeypatch.delenv("KBS_PRACTITIONER", raising=False)
+
+
+@pytest.fixture
+def database(database_url):
+    with get_engine().begin() as connection:
+        case = get_or_create_case(connection, "hv.one", "KBS-0142")
+        first = start_profile(connection, case, INFANT_1, engine.score(INFANT_1).to_dict())
+        complete_profile(connection, first, INFANT_1, engine.score(INFANT_1).to_dict())
+        start_profile(connection, case, {"carers": {}}, engine.score({}).to_dict())
+    return database_url
+
+
+def kbs(*args):
+    return CliRunner().invoke(profile, list(args))
+
+
+def test_the_owner_is_required():
+    result = kbs("list")
+    assert result.exit_code != 0 and "Missing option '--owner'" in result.stderr
+
+
+def test_list_shows_each_version_with_status_and_level(database):
+    lines = kbs("list", "--owner", "hv.one").output.splitlines()
+    assert lines[0].split()[:3] == ["KBS-0142", "v1", "complete"]
+    assert "level 3 (intensive)" in lines[0] or "level 4 (specialist)" in lines[0]
+    assert lines[1].split()[:3] == ["KBS-0142", "v2", "in_progress"] and "incomplete" in lines[1]
+    assert kbs("list", "--owner", "hv.two").output == "No saved profiles for hv.two.\n"
+
+
+def test_show_json_is_the_score_json_plus_the_answers(database, tmp_path):
+    shown = json.loads(kbs("show", "KBS-0142", "--version", "1", "--format", "json",
+                           "--owner", "hv.one").output)
+    answers_file = tmp_path / "a.json"
+    answers_file.write_text(json.dumps(INFANT_1), encoding="utf-8")
+    scored = json.loads(CliRunner().invoke(score, [str(answers_file), "--format", "json"]).output)
+    assert {k: v for k, v in shown.items() if k not in ("answers", "saved")} == scored
+    assert shown["saved"]["version"] == 1 and shown["saved"]["status"] == "complete"
+    assert shown["answers"]["carers"].keys() == INFANT_1["carers"].keys()
+
+
+def test_show_text_is_the_report_of_the_latest_version(database):
+    text = kbs("show", "KBS-0142", "--owner", "hv.one").output
+    assert text.startswith("KBS-0142, version 2 (in progress)")
+    assert "INCOMPLETE" in text
+
+
+def test_export_writes_answers_that_kbs_score_reads(database, tmp_path):
+    target = tmp_path / "v1.json"
+    result = kbs("export", "KBS-0142", "--version", "1", "-o", str(target), "--owner", "hv.one")
+    assert result.exit_code == 0
+    assert engine.load_answers(target).carers
+
+
+@pytest.mark.parametrize("args, message", [
+    (("show", "KBS-9999"), "no saved profile for KBS-9999 (owner hv.one)"),
+    (("show", "KBS-0142", "--version", "7"), "KBS-0142 has no version 7 (versions 1, 2)"),
+    (("export", "KBS-0142", "--owner", "hv.two"), "no saved profile for KBS-0142 (owner hv.two)"),
+])
+def test_what_is_not_there_is_a_one_line_error(database, args, message):
+    result = kbs(*args, "--owner", "hv.one") if "--owner" not in args else kbs(*args)
+    assert result.exit_code == 1 and result.stderr.startswith(f"Error: {message}")
+    assert len(result.stderr.strip().splitlines()) == 1
