@@ -56,7 +56,6 @@ ATTEMPTS_SLOT = "discuss_attempts"
 CARER_ANSWERS_SLOT = "handling_carer_answers"
 ATTEMPTS_BEFORE_UNKNOWN = 3
 INTERRUPTIONS = frozenset({"help", "show_menu", "goodbye"})
-SKIP = "skip"
 
 SLEEP_SLOTS = {**{q: f"sleep_{q}" for q in sleep_catalogue().questions},
                "routine_kinds": "sleep_routine_kinds", FAMILY_PLAN: FAMILY_PLAN_SLOT}
@@ -159,7 +158,7 @@ class ValidateDiscussion(DiscussionForm, Action, ABC):
 
     def _take_reference(self, dispatcher, catalogue, answers,
                         message: Message) -> list[EventType] | None:
-        if message.intent == SKIP:
+        if message.skip:
             _say(dispatcher, "not_saved")
             return [SlotSet(REFERENCE_SLOT, NO_REFERENCE)]
         reason = check_reference(message.text)
@@ -259,7 +258,7 @@ class ActionDiscussLeave(Action):
 
 
 def _take_family_plan(dispatcher: CollectingDispatcher, message: Message) -> list[EventType]:
-    if message.intent == SKIP:
+    if message.skip:
         return [SlotSet(FAMILY_PLAN_SLOT, "")]
     if message.text.startswith("/"):  # a button from an earlier question
         _say(dispatcher, "not_understood")

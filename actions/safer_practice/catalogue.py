@@ -168,6 +168,11 @@ def messages() -> dict[str, dict[str, Any]]:
     return _discussion_wording()["messages"]
 
 
+def answer_words() -> dict[str, list[str]]:
+    """The phrases a short answer starts with: skip, unknown, no and yes, in that order."""
+    return _discussion_wording()["answers"]
+
+
 def plan_labels() -> dict[str, str]:
     """The words a plan is laid out with: "Why", "Instead", "Sources", when it was written."""
     return _discussion_wording()["plan_labels"]
@@ -180,7 +185,7 @@ def _discussion_wording() -> dict[str, Any]:
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as err:
         raise CatalogueError(f"{path}: cannot be read ({err})") from err
-    for section in ("messages", "plan_labels"):
+    for section in ("messages", "answers", "plan_labels"):
         if not isinstance((doc or {}).get(section), dict):
             raise CatalogueError(f"{path}: missing {section}")
     for key, message in doc["messages"].items():

@@ -1,4 +1,5 @@
-"""What one chat message answers: a button's intent, or words and the entities spaCy found.
+"""What one chat message answers: its words (a button sends words too), the intent the NLU
+gave it, and the entities spaCy found.
 
 "She had a few glasses of wine and fell asleep with him on the sofa" answers that someone
 shares a sleep surface, on a sofa, after alcohol. Facts beyond the question asked are read
@@ -16,13 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from actions.safer_practice import handling, sleep
-from actions.safer_practice.answers import NO, UNKNOWN, YES
-from actions.safer_practice.catalogue import Catalogue
+from actions.safer_practice.answers import ANSWERS, NO, UNKNOWN, YES
+from actions.safer_practice.catalogue import Catalogue, answer_words
 
-ANSWER_INTENTS = {"affirm": YES, "deny": NO, "dont_know": UNKNOWN}
+SKIP = "skip"
 DESCRIBE_SLEEP = "describe_sleep"
 DESCRIBE_ROUTINE = "describe_routine"
-NAME_CARERS = "name_carers"
 PRETERM_WEEKS = 37
 LOW_BIRTH_WEIGHT_KG = 2.5
 MOBILE_FROM_MONTHS = 6  # every baby under 6 months counts as not mobile
@@ -46,7 +46,18 @@ class Message:
 
     @property
     def answer(self) -> str | None:
-        return ANSWER_INTENTS.get(self.intent)
+        """"yes", "no" or "unknown" when the message starts as a short answer does."""
+        said = self._starts_as()
+        return said if said in ANSWERS else None
+
+    @property
+    def skip(self) -> bool:
+        return self._starts_as() == SKIP
+
+    def _starts_as(self) -> str | None:
+        text = self.text.strip().lower().replace("\u2019", "'")
+        return next((kind for kind, phrases in answer_words().items()
+                     if any(re.match(rf"{re.escape(p)}(?!\w)", text) for p in phrases)), None)
 
 
 def mentions(text: str, phrases: Iterable[str]) -> list[str]:
@@ -103,7 +114,7 @@ def read_handling(message: Message, asked: handling.Question | None,
     question_id, carer = asked or (None, None)
     denied = message.answer == NO
     answers: dict[str, Any] = {}
-    if question_id == "carers" or (asked is None and message.intent == NAME_CARERS):
+    if question_id == "carers":
         groups = catalogue["carer_groups"]
         named = [*message.values("relation"),
                  *(r for group in mentions(message.text, groups) for r in groups[group])]

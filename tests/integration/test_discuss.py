@@ -12,8 +12,8 @@ pytestmark = pytest.mark.integration
 # Sharing, the sofa and alcohol come from the free-text description; then where the baby
 # sleeps by night and by day, smoking, drugs, preterm, low birth weight, on the back, too hot.
 DESCRIPTION = "she had a few glasses of wine and fell asleep with him on the sofa"
-ANSWERS = ["in his cot", "/describe_sleep{\"sleep_place\": \"cot\"}", "/deny", "/deny",
-           "/deny", "/deny", "/affirm", "/deny"]
+ANSWERS = ["in his cot", "/describe_sleep{\"sleep_place\": \"cot\"}", "no", "no", "no",
+           "No, she was born at 39 weeks", "yes", "no"]
 
 
 @pytest.fixture(scope="module")
@@ -45,12 +45,12 @@ def test_a_standalone_discussion_shows_the_plan_and_saves_nothing(running):
     choice = chat.say("/start_discuss")
     assert [b["payload"] for b in choice[0]["buttons"]] == ["/discuss_sleep", "/discuss_handling"]
     assert "pseudonymous reference" in text(chat.say("/discuss_sleep"))
-    assert "nothing from this discussion will be saved" in text(chat.say("/skip"))
+    assert "nothing from this discussion will be saved" in text(chat.say("skip"))
     noted = text(chat.say(DESCRIPTION))
     assert "I've also noted: someone shares a sleep surface with the baby; a sofa; alcohol" \
         in noted
     assert "Where does the baby usually sleep at night?" in noted
-    replies = say_all(chat, [*ANSWERS, "/deny", "/skip"])
+    replies = say_all(chat, [*ANSWERS, "no", "skip"])
     plan = text(replies[-1])
     assert "# Safer sleep plan" in plan
     assert "Sleeping on a sofa or armchair" in plan
@@ -66,8 +66,7 @@ def test_with_a_case_reference_the_plan_is_saved_with_the_case(running):
     chat = assistant.session()
     chat.say("/discuss_sleep")
     refused = text(chat.say("Jane Smith"))
-    assert "I can't use that as a case reference. A case reference is 3 to 24 letters" \
-        in refused
+    assert "I can't use that as a case reference. 'Jane' could be part of a name." in refused
     assert "Where does the baby" in text(chat.say("KBS-0427"))
     chat.say(DESCRIPTION)
     replies = say_all(chat, [*ANSWERS, "yes, a christening party on Saturday",

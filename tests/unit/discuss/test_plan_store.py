@@ -8,21 +8,7 @@ import pytest
 from sqlalchemy import create_engine
 
 from actions.store.cases import get_or_create_case
-from actions.store.database import upgrade
 from actions.store.plans import get_plan, save_plan
-
-
-@pytest.fixture
-def database(tmp_path):
-    url = f"sqlite:///{tmp_path / 'kbs.db'}"
-    upgrade(url)
-    return url
-
-
-@pytest.fixture
-def connection(database):
-    with create_engine(database, future=True).begin() as connection:
-        yield connection
 
 
 def test_a_plan_is_saved_with_its_case_and_read_back(connection):
@@ -41,13 +27,13 @@ def test_only_the_two_kinds_of_plan_are_saved(connection):
         save_plan(connection, owner="hv.jones", kind="sleep", content={})
 
 
-def test_kbs_plan_show_prints_the_plan(kbs, database, two_carers):
+def test_kbs_plan_show_prints_the_plan(kbs, database_url, two_carers):
     from actions.safer_practice.plans import safe_handling_plan
 
-    with create_engine(database, future=True).begin() as connection:
+    with create_engine(database_url, future=True).begin() as connection:
         plan_id = save_plan(connection, owner="hv.jones", kind="safe_handling",
                             content=safe_handling_plan(two_carers))
-    env = {**os.environ, "KBS_DATABASE_URL": database}
+    env = {**os.environ, "KBS_DATABASE_URL": database_url}
     shown = subprocess.run([kbs, "plan", "show", str(plan_id)], capture_output=True,
                            text=True, env=env, timeout=60)
     assert shown.returncode == 0, shown.stderr

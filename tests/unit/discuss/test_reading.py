@@ -39,7 +39,7 @@ def test_a_baby_who_sleeps_in_the_parents_bed_shares_it():
 
 
 def test_yes_with_a_place_answers_where_they_share():
-    assert sleep_answers("yes, on the settee", "shares", "affirm", sleep_place=["sofa"]) == {
+    assert sleep_answers("yes, on the settee", "shares", "answer", sleep_place=["sofa"]) == {
         "shares": YES, "shared_place": "sofa"}
 
 
@@ -49,14 +49,21 @@ def test_the_place_asked_about_is_answered_and_the_shared_place_is_not_the_cot()
     assert answers == {"night_place": "cot", "shares": YES, "shared_place": "sofa"}
 
 
-@pytest.mark.parametrize("intent, expected", [("affirm", YES), ("deny", NO),
-                                              ("dont_know", UNKNOWN)])
-def test_buttons_answer_yes_no_questions(intent, expected):
-    assert sleep_answers(f"/{intent}", "overheating", intent) == {"overheating": expected}
+@pytest.mark.parametrize("text, expected", [
+    ("yes", YES), ("no", NO), ("not sure", UNKNOWN), ("Yeah, most nights", YES),
+    ("Nope", NO), ("no idea", UNKNOWN), ("Not that I know of", NO), ("sometimes", YES),
+    ("not yet", NO), ("I don\u2019t know", UNKNOWN)])
+def test_short_answers_are_read_from_the_words_whatever_the_intent(text, expected):
+    assert sleep_answers(text, "overheating", "answer") == {"overheating": expected}
+
+
+def test_skip_is_read_from_the_words():
+    assert Message("carry on without saving").skip and Message("skip").skip
+    assert not Message("no").skip and Message("no reference").skip
 
 
 def test_a_denial_answers_the_question_asked_and_nothing_more():
-    answers = sleep_answers("no, nobody had been drinking", "alcohol", "deny",
+    answers = sleep_answers("no, nobody had been drinking", "alcohol", "answer",
                             substance=["alcohol"])
     assert answers == {"alcohol": NO}
 
@@ -79,44 +86,45 @@ def test_the_substance_asked_about_is_read_from_words():
 @pytest.mark.parametrize("asked, text, expected", [
     ("preterm", "born at 34+2 weeks", YES), ("preterm", "she was 39 weeks", NO),
     ("low_birth_weight", "2.1 kg", YES), ("low_birth_weight", "7lb 4oz", NO),
-    ("low_birth_weight", "5 lb 6 oz", YES), ("low_birth_weight", "no idea", None)])
+    ("low_birth_weight", "5 lb 6 oz", YES), ("low_birth_weight", "no idea", UNKNOWN),
+    ("low_birth_weight", "she was quite small", None)])
 def test_gestation_and_birth_weight_given_as_numbers(asked, text, expected):
     assert sleep_answers(text, asked, "nlu_fallback").get(asked) == expected
 
 
 def test_kinds_of_different_night_are_recognised():
     answers = sleep_answers("yes, a christening party and then dad works nights", "routine",
-                            "affirm")
+                            "answer")
     assert answers == {"routine": YES, "routine_kinds": ["party", "night_work"]}
 
 
 def test_a_place_question_answered_not_sure_is_unknown():
-    assert sleep_answers("/dont_know", "day_place", "dont_know") == {"day_place": UNKNOWN}
+    assert sleep_answers("not sure", "day_place", "answer") == {"day_place": UNKNOWN}
 
 
 def test_carers_are_named_by_role():
-    answers = handling_answers("mum, dad and his mum", ("carers", None), "name_carers",
+    answers = handling_answers("mum, dad and his mum", ("carers", None), "answer",
                                ["mother", "father", "mother"])
     assert answers == {"carers": ["mother", "father"]}
     assert handling_answers("both parents and the grandparents", ("carers", None),
-                            "name_carers")["carers"] == ["mother", "father", "grandmother",
+                            "answer")["carers"] == ["mother", "father", "grandmother",
                                                          "grandfather"]
 
 
 def test_a_carer_question_records_the_answer_for_that_carer():
-    assert handling_answers("/deny", ("icon", "father"), "deny") == {
+    assert handling_answers("not yet", ("icon", "father"), "answer") == {
         "carer_answers": {"father": {"icon": NO}}}
 
 
 @pytest.mark.parametrize("text, intent, expected", [
     ("he's crawling everywhere", "nlu_fallback", YES), ("she is only 8 weeks old", None, NO),
-    ("4 months", None, NO), ("9 months", None, None), ("/deny", "deny", NO)])
+    ("4 months", None, NO), ("9 months", None, None), ("no", "answer", NO)])
 def test_mobility_from_words_and_age(text, intent, expected):
     assert handling_answers(text, ("mobile", None), intent).get("mobile") == expected
 
 
 def test_a_mark_mentioned_at_any_question_is_taken_up():
-    answers = handling_answers("he grabbed her arm and there's a bruise", ("concern", "father"),
-                               "affirm")
+    answers = handling_answers("yes, he grabbed her arm and there's a bruise",
+                               ("concern", "father"), "answer")
     assert answers == {"carer_answers": {"father": {"concern": YES}}, "mark": YES}
-    assert handling_answers("no marks at all", ("mark", None), "deny") == {"mark": NO}
+    assert handling_answers("no marks at all", ("mark", None), "answer") == {"mark": NO}
