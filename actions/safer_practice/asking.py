@@ -8,9 +8,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from actions.safer_practice.answers import UNKNOWN, YES
-from actions.safer_practice.catalogue import Catalogue, answer_words, sentence_case, with_carer
+from actions.safer_practice.catalogue import Catalogue, sentence_case, with_carer
 
 ANSWER_TITLES = {"yes": "Yes", "no": "No", "unknown": "Not sure"}
+ANSWER_WORDS = {"yes": "yes", "no": "no", "unknown": "not sure"}  # what the buttons send
 
 
 def question_text(catalogue: Catalogue, question_id: str, carer: str | None = None) -> str:
@@ -21,16 +22,15 @@ def question_text(catalogue: Catalogue, question_id: str, carer: str | None = No
 def buttons(catalogue: Catalogue, question_id: str) -> list[dict[str, str]]:
     """Buttons send words, read like typed answers (or, for places, the place itself)."""
     question = catalogue.questions[question_id]
-    said = {kind: phrases[0] for kind, phrases in answer_words().items()}
     if question.answer == "yes_no":
         titles = {**ANSWER_TITLES, **(question.buttons or {})}
-        return [{"title": titles[a], "payload": said[a]} for a in ANSWER_TITLES]
+        return [{"title": titles[a], "payload": ANSWER_WORDS[a]} for a in ANSWER_TITLES]
     if question.answer == "place":
         places = catalogue["places"]
         return [*({"title": sentence_case(places[p]["label"]),
                    "payload": _payload("describe_sleep", sleep_place=p)}
                   for p in question.buttons),
-                {"title": ANSWER_TITLES[UNKNOWN], "payload": said[UNKNOWN]}]
+                {"title": ANSWER_TITLES[UNKNOWN], "payload": ANSWER_WORDS[UNKNOWN]}]
     return [{"title": sentence_case(" and ".join(group)), "payload": " and ".join(group)}
             for group in question.buttons]
 

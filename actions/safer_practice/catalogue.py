@@ -169,7 +169,8 @@ def messages() -> dict[str, dict[str, Any]]:
 
 
 def answer_words() -> dict[str, list[str]]:
-    """The phrases a short answer starts with: skip, unknown, no and yes, in that order."""
+    """This mode's own short-answer phrases (skip, and more for no and yes); the rest are
+    the Assess vocabulary's."""
     return _discussion_wording()["answers"]
 
 

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from actions.assessment import reading as words
+from actions.assessment.vocabulary import load_vocabulary
 from actions.safer_practice import handling, sleep
 from actions.safer_practice.answers import ANSWERS, NO, UNKNOWN, YES
 from actions.safer_practice.catalogue import Catalogue, answer_words
@@ -55,9 +57,12 @@ class Message:
         return self._starts_as() == SKIP
 
     def _starts_as(self) -> str | None:
-        text = self.text.strip().lower().replace("\u2019", "'")
-        return next((kind for kind, phrases in answer_words().items()
-                     if any(re.match(rf"{re.escape(p)}(?!\w)", text) for p in phrases)), None)
+        assess, own = load_vocabulary(), answer_words()
+        kinds = ((SKIP, own[SKIP]), (UNKNOWN, (*assess.unknown, *own[UNKNOWN])),
+                 (NO, (*assess.no, *own[NO])), (YES, (*assess.yes, *own[YES])))
+        opened = words.read(self.text)
+        return next((kind for kind, phrases in kinds if words.starts_with(opened, phrases)),
+                    None)
 
 
 def mentions(text: str, phrases: Iterable[str]) -> list[str]:
