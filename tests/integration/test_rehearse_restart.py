@@ -3,6 +3,7 @@
 import pytest
 
 from tests.integration.conftest import start_assistant, stop_assistant
+from tests.web_forms import page_token_in
 
 pytestmark = pytest.mark.integration
 
@@ -17,9 +18,12 @@ def test_a_rehearsal_carries_on_after_a_restart(tmp_path, monkeypatch):
     finally:
         assert stop_assistant(first) == 0
     second = start_assistant(tmp_path)
+    second.users.update(first.users)  # the same database: the account is already there
     try:
         again = second.session()
         again.http.cookies.update(chat.http.cookies)  # the same practitioner's browser
+        # the page's token for that browser's session (the chat API checks it)
+        again.http.headers["X-CSRFToken"] = page_token_in(again.http.get(second.url).text)
         reply = again.say("It sounds like you're really excited about the weekend")
         assert reply[-1]["text"].startswith("Sophie: ")
         feedback = "\n".join(m["text"] for m in again.say("finish"))
