@@ -3,6 +3,7 @@
 import click
 
 from actions.cli.nlp_commands import nlp
+from actions.cli.plan_command import plan
 from actions.cli.profile_commands import compare, score
 from actions.cli.rasa_commands import test_stories, train, validate
 from actions.cli.rehearsal_commands import rehearsals
@@ -31,3 +32,4 @@ main.add_command(profile)
 main.add_command(users)
 main.add_command(test_nlu)
 main.add_command(rehearsals)
+main.add_command(plan)

@@ -1,0 +1,48 @@
+"""A plan as Markdown: shown in the chat, printed, and listed by ``kbs plan show``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+BLANK = "_" * 30
+
+
+def render_markdown(plan: Mapping[str, Any], *, practitioner: bool = True) -> str:
+    """The plan's text with numbered source references; ``practitioner=False`` leaves out
+    the practitioner's section (for a copy handed to the family)."""
+    numbers = {source["id"]: n for n, source in enumerate(plan["sources"], start=1)}
+    lines = [f"# {plan['title']}", "", _dated(plan), "", plan["intro"]]
+    for section in (*plan["urgent"], *plan["sections"]):
+        if practitioner or section["audience"] != "practitioner":
+            lines += ["", f"## {section['heading']}", ""]
+            lines += [line for item in section["items"]
+                      for line in _item(item, numbers, plan["labels"])]
+    lines += ["", f"## {plan['labels']['sources']}", ""]
+    lines += [f"{n}. {s['title']}: {s['url']}" for n, s in enumerate(plan["sources"], start=1)]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+def _dated(plan: Mapping[str, Any]) -> str:
+    written = date.fromisoformat(plan["date"]).strftime("%-d %B %Y")
+    case = plan.get("case_reference")
+    label = plan["labels"]["written_for_case" if case else "written"]
+    return label.format(case=case, date=written)
+
+
+def _item(item: Mapping[str, Any], numbers: Mapping[str, int],
+          labels: Mapping[str, str]) -> list[str]:
+    cites = _cites(item.get("sources", ()), numbers)
+    if "form" in item:
+        return ["", f"**{item['form']}**", "", *[f"- {line} {BLANK}" for line in item["lines"]],
+                ""]
+    if "name" in item:
+        return ["", f"**{item['name']}**", "", f"{labels['why']}: {item['why']}", "",
+                f"{labels['instead']}: {item['instead']}{cites}", ""]
+    return [f"- {item['text']}{cites}"]
+
+
+def _cites(sources, numbers: Mapping[str, int]) -> str:
+    return f" [{', '.join(str(numbers[s]) for s in sources)}]" if sources else ""

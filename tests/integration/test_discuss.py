@@ -1,0 +1,79 @@
+"""A safer sleep discussion over REST, through Flask, with the three real processes: the plan
+comes back in the chat, and with a case reference it is saved in the database file."""
+
+import sqlite3
+
+import pytest
+
+from tests.integration.conftest import start_assistant, stop_assistant
+
+pytestmark = pytest.mark.integration
+
+# Sharing, the sofa and alcohol come from the free-text description; then where the baby
+# sleeps by night and by day, smoking, drugs, preterm, low birth weight, on the back, too hot.
+DESCRIPTION = "she had a few glasses of wine and fell asleep with him on the sofa"
+ANSWERS = ["in his cot", "/describe_sleep{\"sleep_place\": \"cot\"}", "no", "no", "no",
+           "No, she was born at 39 weeks", "yes", "no"]
+
+
+@pytest.fixture(scope="module")
+def running(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("discuss")
+    assistant = start_assistant(directory)
+    yield assistant, directory / "kbs.db"  # start_assistant's KBS_DATABASE_URL
+    stop_assistant(assistant)
+
+
+def text(messages):
+    return "\n".join(m["text"] for m in messages)
+
+
+def say_all(chat, messages):
+    return [chat.say(message) for message in messages]
+
+
+def saved_plans(database):
+    with sqlite3.connect(database) as connection:
+        return connection.execute(
+            "SELECT plans.kind, plans.content, cases.reference FROM plans "
+            "LEFT JOIN cases ON cases.id = plans.case_id").fetchall()
+
+
+def test_a_standalone_discussion_shows_the_plan_and_saves_nothing(running):
+    assistant, database = running
+    chat = assistant.session()
+    choice = chat.say("/start_discuss")
+    assert [b["payload"] for b in choice[0]["buttons"]] == ["/discuss_sleep", "/discuss_handling"]
+    assert "pseudonymous reference" in text(chat.say("/discuss_sleep"))
+    assert "nothing from this discussion will be saved" in text(chat.say("skip"))
+    noted = text(chat.say(DESCRIPTION))
+    assert "I've also noted: someone shares a sleep surface with the baby; a sofa; alcohol" \
+        in noted
+    assert "Where does the baby usually sleep at night?" in noted
+    replies = say_all(chat, [*ANSWERS, "no", "skip"])
+    plan = text(replies[-1])
+    assert "# Safer sleep plan" in plan
+    assert "Sleeping on a sofa or armchair" in plan
+    assert "Sharing a sleep surface after drinking alcohol" in plan
+    assert "The baby sleeps in their own cot or Moses basket at night." in plan
+    assert "NICE" in plan and "Lullaby Trust" in plan
+    assert "Nothing was saved, because no case reference was given." in plan
+    assert saved_plans(database) == []
+
+
+def test_with_a_case_reference_the_plan_is_saved_with_the_case(running):
+    assistant, database = running
+    chat = assistant.session()
+    chat.say("/discuss_sleep")
+    refused = text(chat.say("Jane Smith"))
+    assert "I can't use that as a case reference. 'Jane' could be part of a name." in refused
+    assert "Where does the baby" in text(chat.say("KBS-0427"))
+    chat.say(DESCRIPTION)
+    replies = say_all(chat, [*ANSWERS, "yes, a christening party on Saturday",
+                             "Dad will stay sober at the christening."])
+    assert "Saved as plan" in text(replies[-1]) and "with case KBS-0427" in text(replies[-1])
+    [(kind, content, reference)] = saved_plans(database)
+    assert (kind, reference) == ("safer_sleep", "KBS-0427")
+    assert '"never": ["sofa_or_armchair", "alcohol"]' in content
+    assert '"routine_kinds": ["party"]' in content
+    assert "Jane" not in content and "Smith" not in content

@@ -1,0 +1,149 @@
+"""The discussion actions on hand-made trackers: what they read, say, record and save."""
+
+import asyncio
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import create_engine, text
+
+from actions.dialogue.discuss import (
+    ActionDiscussLeave,
+    ActionSafeHandlingPlan,
+    ActionSaferSleepPlan,
+    ValidateSafeHandlingForm,
+    ValidateSaferSleepForm,
+)
+
+
+def tracker(slots, text_="", intent=None, entities=(), events=None):
+    latest = {"text": text_, "intent": {"name": intent} if intent else {},
+              "entities": [{"entity": e, "value": v} for e, v in entities]}
+    history = events if events is not None else [{"event": "user", "text": text_}]
+    return Tracker("hv.jones~c1", slots, latest, history, False, None,
+                   {"name": "safer_sleep_form"}, "action_listen")
+
+
+def run(action, tracker_):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, tracker_, {}))
+    return events, [m["text"] for m in dispatcher.messages]
+
+
+def slots(events):
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+def test_the_opening_description_is_noted_and_the_case_reference_asked_for():
+    events, said = run(ValidateSaferSleepForm(), tracker(
+        {}, "she had a few glasses of wine and fell asleep with him on the sofa",
+        "describe_sleep", [("substance", "alcohol"), ("sleep_place", "sofa")]))
+    assert slots(events) == {"sleep_shares": "yes", "sleep_shared_place": "sofa",
+                             "sleep_alcohol": "yes", "requested_slot": "discuss_case_reference"}
+    assert said[0] == ("I've also noted: someone shares a sleep surface with the baby; a sofa; "
+                       "alcohol (2 units or more).")
+    assert "pseudonymous reference" in said[1]
+
+
+def test_a_name_as_case_reference_is_refused_with_the_reason_and_not_kept():
+    events, said = run(ValidateSaferSleepForm(), tracker(
+        {"requested_slot": "discuss_case_reference"}, "Jane Smith", "nlu_fallback"))
+    assert slots(events) == {"discuss_case_reference": None,
+                             "requested_slot": "discuss_case_reference"}
+    assert said[0].startswith("I can't use that as a case reference. 'Jane' could be part of "
+                              "a name.")
+
+
+def test_help_rejects_the_form_so_that_its_rule_answers():
+    events, said = run(ValidateSaferSleepForm(), tracker(
+        {"requested_slot": "sleep_night_place", "discuss_case_reference": "none"}, "help",
+        "help"))
+    assert (events, said) == ([], [])
+
+
+def test_after_help_the_same_question_is_asked_again():
+    events, said = run(ValidateSaferSleepForm(), tracker(
+        {"requested_slot": "sleep_night_place", "discuss_case_reference": "none"}, "help",
+        "help", events=[{"event": "user"}, {"event": "bot", "text": "Answer with..."}]))
+    assert events == [SlotSet("requested_slot", "sleep_night_place")]
+    assert said == ["Where does the baby usually sleep at night?"]
+
+
+def test_an_answer_not_understood_is_asked_again_then_noted_as_not_known():
+    state = {"requested_slot": "sleep_night_place", "discuss_case_reference": "none"}
+    events, said = run(ValidateSaferSleepForm(), tracker(state, "blah", "nlu_fallback"))
+    assert slots(events) == {"discuss_attempts": 1, "requested_slot": "sleep_night_place"}
+    assert said[0].startswith("Sorry, I didn't catch that.")
+    events, said = run(ValidateSaferSleepForm(), tracker({**state, "discuss_attempts": 2},
+                                                         "blah", "nlu_fallback"))
+    assert slots(events) == {"sleep_night_place": "unknown", "discuss_attempts": None,
+                             "requested_slot": "sleep_day_place"}
+    assert said[0].startswith("I'll note that as not known")
+
+
+def test_the_protocol_is_said_as_soon_as_the_baby_is_known_not_to_be_mobile():
+    events, said = run(ValidateSafeHandlingForm(), tracker(
+        {"requested_slot": "handling_mobile", "discuss_case_reference": "none",
+         "handling_mark": "yes"}, "she's only 8 weeks", "nlu_fallback"))
+    assert slots(events)["handling_mobile"] == "no"
+    assert said[0].startswith("**Act now: a bruise or mark on a baby who is not mobile**")
+    assert "whatever the explanation" in said[0] and "\n\n" not in said[0]
+
+
+def test_the_father_is_asked_about_by_role():
+    _, said = run(ValidateSafeHandlingForm(), tracker(
+        {"requested_slot": "handling_carers", "discuss_case_reference": "none",
+         "handling_mark": "no", "handling_condition": "no"}, "mum and dad", "answer",
+        [("relation", "mother"), ("relation", "father")]))
+    assert len(said) == 1 and said[0].startswith("Has the mother heard the ICON messages")
+
+
+SLEEP_ANSWERS = {"sleep_night_place": "cot", "sleep_day_place": "cot", "sleep_shares": "no",
+                 "sleep_smoking": "no", "sleep_alcohol": "no",
+                 "sleep_drugs_or_medication": "no", "sleep_preterm": "no",
+                 "sleep_low_birth_weight": "no", "sleep_on_back": "yes",
+                 "sleep_overheating": "no", "sleep_routine": "no", "discuss_family_plan": ""}
+
+
+@pytest.mark.parametrize("text_, intent, kept", [
+    ("Dad will stay sober on Saturday.", "describe_routine", "Dad will stay sober on Saturday."),
+    ("skip", "answer", ""), ("They will ask Sarah to babysit", "nlu_fallback", None),
+    ("/describe_sleep", "describe_sleep", None)])
+def test_the_familys_plan_is_kept_in_their_words_without_names(text_, intent, kept):
+    events, said = run(ValidateSaferSleepForm(), tracker(
+        {**SLEEP_ANSWERS, "discuss_family_plan": None, "discuss_case_reference": "none",
+         "requested_slot": "discuss_family_plan"}, text_, intent))
+    assert slots(events)["discuss_family_plan"] == kept
+    if kept is None:
+        assert said[0].startswith(("I can't keep that note", "Sorry, I didn't catch that"))
+
+
+def test_without_a_case_reference_the_plan_is_shown_and_nothing_saved():
+    events, said = run(ActionSaferSleepPlan(), tracker(
+        {**SLEEP_ANSWERS, "discuss_case_reference": "none"}))
+    assert said[0].startswith("# Safer sleep plan\nWritten ")
+    assert said[1].startswith("Nothing was saved")
+    assert set(slots(events)) == {*SLEEP_ANSWERS, "discuss_case_reference"}
+    assert not any(slots(events).values())
+
+
+def test_with_a_case_reference_the_plan_is_saved_for_the_practitioner(database_url):
+    handling = {"handling_mark": "no", "handling_condition": "no", "handling_carers": ["father"],
+                "handling_carer_answers": {"father": {"icon": "no", "crying_plan": "no",
+                                                      "concern": "no"}},
+                "discuss_family_plan": "", "discuss_case_reference": "KBS-0427"}
+    _, said = run(ActionSafeHandlingPlan(), tracker(handling))
+    assert "## For the father" in said[0]
+    assert said[1] == "Saved as plan 1 with case KBS-0427."
+    with create_engine(database_url).connect() as connection:
+        row = connection.execute(text("SELECT plans.owner, plans.kind, cases.reference FROM "
+                                      "plans JOIN cases ON cases.id = plans.case_id")).one()
+    assert tuple(row) == ("hv.jones", "safe_handling", "KBS-0427")
+
+
+def test_leaving_clears_the_discussion():
+    events, said = run(ActionDiscussLeave(), tracker({"sleep_alcohol": "yes",
+                                                      "discuss_case_reference": "none"}))
+    assert slots(events) == {"sleep_alcohol": None, "discuss_case_reference": None}
+    assert said == ["We've left the discussion. Nothing from it was saved."]
