@@ -2,6 +2,7 @@
 
 import click
 
+from actions.cli.knowledge_commands import ask, knowledge_eval
 from actions.cli.nlp_commands import nlp
 from actions.cli.rasa_commands import test_stories, train, validate
 from actions.cli.run_command import run
@@ -20,3 +21,5 @@ main.add_command(train)
 main.add_command(validate)
 main.add_command(test_stories)
 main.add_command(run)
+main.add_command(ask)
+main.add_command(knowledge_eval)

@@ -1,0 +1,122 @@
+"""Held-out evaluation of the knowledge search: top-1 and top-3 card accuracy on questions
+worded differently from the cards, and the "I don't know" reply on questions no card answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from actions.knowledge.answer import KnowledgeBase
+from actions.paths import ROOT
+
+EVAL_DIR = ROOT / "tests" / "knowledge"
+HELDOUT_FILE = EVAL_DIR / "heldout_questions.yml"
+UNANSWERABLE_FILE = EVAL_DIR / "unanswerable_questions.yml"
+TOP1_TARGET = 0.85
+TOP3_TARGET = 0.95
+MIN_SUGGESTIONS = 2
+
+
+class EvalFileError(ValueError):
+    """An evaluation file that cannot be used; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class HeldOut:
+    question: str
+    card_id: str
+
+
+@dataclass(frozen=True)
+class Miss:
+    question: str
+    expected: str
+    ranked: tuple[str, ...]  # the top three card ids, best first
+
+
+@dataclass(frozen=True)
+class EvalReport:
+    total: int
+    top1: float
+    top3: float
+    answered_right: float  # confident answer with the expected card
+    top1_misses: tuple[Miss, ...]
+    top3_misses: tuple[Miss, ...]
+    unanswerable_total: int
+    unanswerable_failures: tuple[tuple[str, str], ...]  # (question, what went wrong)
+
+    @property
+    def passed(self) -> bool:
+        return (self.top1 >= TOP1_TARGET and self.top3 >= TOP3_TARGET
+                and not self.unanswerable_failures)
+
+
+def read_heldout(path: Path = HELDOUT_FILE) -> list[HeldOut]:
+    entries = _read_list(path)
+    items = []
+    for index, entry in enumerate(entries):
+        if not (isinstance(entry, dict) and isinstance(entry.get("question"), str)
+                and isinstance(entry.get("card"), str)):
+            raise EvalFileError(f"{path}: questions[{index}] needs 'question' and 'card' text")
+        items.append(HeldOut(entry["question"], entry["card"]))
+    return items
+
+
+def read_unanswerable(path: Path = UNANSWERABLE_FILE) -> list[str]:
+    entries = _read_list(path)
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, str) or not entry.strip():
+            raise EvalFileError(f"{path}: questions[{index}] must be a question")
+    return entries
+
+
+def evaluate(kb: KnowledgeBase, heldout: list[HeldOut], unanswerable: list[str]) -> EvalReport:
+    known = {card.id for card in kb.cards}
+    for item in heldout:
+        if item.card_id not in known:
+            raise EvalFileError(f"held-out question {item.question!r}: no card {item.card_id!r}")
+    top1_misses, top3_misses, answered_right = [], [], 0
+    for item in heldout:
+        ranked = tuple(hit.card.id for hit in kb.search(item.question))
+        miss = Miss(item.question, item.card_id, ranked)
+        if ranked[0] != item.card_id:
+            top1_misses.append(miss)
+        if item.card_id not in ranked:
+            top3_misses.append(miss)
+        reply = kb.ask(item.question)
+        answered_right += reply.knows and reply.card.id == item.card_id
+    total = len(heldout)
+    return EvalReport(
+        total=total,
+        top1=(total - len(top1_misses)) / total,
+        top3=(total - len(top3_misses)) / total,
+        answered_right=answered_right / total,
+        top1_misses=tuple(top1_misses),
+        top3_misses=tuple(top3_misses),
+        unanswerable_total=len(unanswerable),
+        unanswerable_failures=tuple(_unanswerable_failures(kb, unanswerable)),
+    )
+
+
+def _unanswerable_failures(kb: KnowledgeBase, questions: list[str]) -> list[tuple[str, str]]:
+    failures = []
+    for question in questions:
+        reply = kb.ask(question)
+        if reply.knows:
+            failures.append((question, f"answered with card {reply.card.id}"))
+        elif len(reply.suggestions) < MIN_SUGGESTIONS:
+            failures.append((question, f"only {len(reply.suggestions)} suggestion(s)"))
+    return failures
+
+
+def _read_list(path: Path) -> list:
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise EvalFileError(f"{path}: cannot be read ({err})") from err
+    if not isinstance(doc, dict) or not isinstance(doc.get("questions"), list):
+        raise EvalFileError(f"{path}: 'questions' must be a list")
+    return doc["questions"]
