@@ -1,10 +1,10 @@
 import pytest
 
-from actions.knowledge.answer import SUGGESTIONS, KnowledgeBase
+from actions.knowledge.answer import SUGGESTIONS, Confidence, KnowledgeBase
 from actions.knowledge.evaluation import read_unanswerable
 from actions.knowledge.live_case import PAEDIATRIC
 from actions.knowledge.render import format_reply, reply_to_dict
-from actions.knowledge.search import lemma_analyser, load_synonyms
+from actions.knowledge.terms import lemma_analyser, load_synonyms
 from actions.nlp.pipeline import load_pipeline
 
 ISSUE_QUESTIONS = {
@@ -66,7 +66,7 @@ def test_the_json_reply_carries_card_sources_and_routes(kb):
 
 def test_confidence_threshold_decides_between_answer_and_dont_know(kb):
     analyse = lemma_analyser(load_pipeline(), load_synonyms())
-    strict = KnowledgeBase(kb.cards, analyse, confident_coverage=1.01)
+    strict = KnowledgeBase(kb.cards, analyse, Confidence(coverage=1.01))
     reply = strict.ask("when is domestic abuse high risk?")
     assert not reply.knows
     assert reply.suggestions[0].id == "dash_risk_checklist"
