@@ -27,7 +27,7 @@ from actions.knowledge.terms import Analyse
 
 # How many times each field's terms count in a card's document.
 FIELD_WEIGHTS = {"title": 2, "questions": 1, "tags": 2, "answer": 1}
-VIEW_WEIGHTS = {"bm25": 0.5, "terms": 1.0, "characters": 2.0}
+VIEW_WEIGHTS = {"bm25": 1.0, "terms": 1.0, "characters": 1.0}
 CHARACTER_NGRAMS = (3, 5)
 
 

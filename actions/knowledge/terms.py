@@ -23,6 +23,10 @@ _KEPT_STOP_WORDS = {"back", "alone", "call", "side"}
 # Words about the asker's state of mind, not the topic ("I'm worried about ...").
 _ASKER_WORDS = {"worry", "worried", "worrying", "concern", "concerned", "concerning"}
 _STOP_WORDS = frozenset((STOP_WORDS - _KEPT_STOP_WORDS) | _ASKER_WORDS)
+# People and services say who is involved more often than what is asked, so "mum's partner"
+# counts once, as its recorded value ("partner"). Places and substances are what is asked
+# about: "settee" counts as both "settee" and "sofa". (Chosen on the development set.)
+_COUNTED_ONCE = {"relation", "agency"}
 
 
 def load_synonyms(path: Path = SYNONYMS_FILE) -> dict[str, str]:
@@ -44,14 +48,24 @@ def load_synonyms(path: Path = SYNONYMS_FILE) -> dict[str, str]:
 def lemma_analyser(nlp: Language, synonyms: Mapping[str, str] | None = None) -> Analyse:
     """Lower-case lemmas of content words, plus: hyphenated compounds written solid
     ('co-sleeping' also counts as 'cosleeping'), the value of each entity the project's ruler
-    finds ('settee' also counts as 'sofa'), and the key of each word's synonym group."""
+    finds ('settee' also counts as 'sofa'; a person or service counts only as its value), and
+    the key of each word's synonym group."""
     synonyms = synonyms or {}
 
     def analyse(text: str) -> list[str]:
         doc = nlp(text)
-        terms = [token.lemma_.lower() for token in doc if _is_content(token)]
+        counted_once = {token.i: ent for ent in doc.ents
+                        if ent.ent_id_ and ent.label_ in _COUNTED_ONCE for token in ent}
+        terms = []
+        for token in doc:
+            ent = counted_once.get(token.i)
+            if ent is not None:
+                terms += [ent.ent_id_] if token.i == ent.start else []
+            elif _is_content(token):
+                terms.append(token.lemma_.lower())
         terms += _solid_compounds(doc)
-        terms += [ent.ent_id_ for ent in doc.ents if ent.ent_id_]
+        terms += [ent.ent_id_ for ent in doc.ents
+                  if ent.ent_id_ and ent.label_ not in _COUNTED_ONCE]
         terms += [synonyms[term] for term in terms if term in synonyms]
         return terms
 
