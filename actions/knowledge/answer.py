@@ -33,9 +33,9 @@ class Confidence:
     question sharing one word with a card ("the law on car seats") is not answered.
     """
 
-    similarity: float = 0.2  # the question's and the card's term vectors (cosine)
+    similarity: float = 0.18  # the question's and the card's term vectors (cosine)
     coverage: float = 0.6  # share of the question's informative words the card contains
-    margin: float = 0.1  # the best card's lead over the next, as a share of its score
+    margin: float = 0.05  # the best card's lead over the next, as a share of its score
 
     def holds(self, best: Hit, runner_up: Hit | None) -> bool:
         lead = 1.0 if runner_up is None else (best.score - runner_up.score) / best.score
@@ -49,7 +49,7 @@ class Reply:
     card: Card | None  # the answer, when the match is confident
     suggestions: tuple[Card, ...]  # the nearest cards, when it is not
     live_case: LiveCase | None
-    coverage: float  # of the best match, for logs and evaluation
+    coverage: float | None  # of the search's best match; None when the card was chosen
 
     @property
     def knows(self) -> bool:
@@ -68,9 +68,18 @@ class KnowledgeBase:
     def cards(self) -> list[Card]:
         return list(self._by_id.values())
 
+    @property
+    def card_ids(self) -> set[str]:
+        return set(self._by_id)
+
     def card(self, card_id: str) -> Card:
         """The card with this id (KeyError if there is none), e.g. for a retrieval intent."""
         return self._by_id[card_id]
+
+    def answer_with(self, card_id: str, question: str) -> Reply:
+        """``question`` answered with a card chosen elsewhere (the ResponseSelector, or a
+        button that offered the card); KeyError if there is no such card."""
+        return Reply(question, self.card(card_id), (), recognise_live_case(question), None)
 
     def search(self, question: str, limit: int = SUGGESTIONS) -> list[Hit]:
         return self._index.search(question, limit)

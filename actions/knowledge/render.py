@@ -66,7 +66,7 @@ def reply_to_dict(reply: Reply) -> dict:
         "card": card_to_dict(reply.card) if reply.card else None,
         "suggestions": [{"id": card.id, "title": card.title} for card in reply.suggestions],
         "live_case": live_case_to_dict(reply.live_case) if reply.live_case else None,
-        "coverage": round(reply.coverage, 3),
+        "coverage": None if reply.coverage is None else round(reply.coverage, 3),
         "text": format_reply(reply),
     }
 

@@ -2,8 +2,9 @@
 
 - BM25 over the card's terms (see ``terms``), each field's terms repeated by the field's
   weight, so a word in the title or tags counts for more than the same word in the answer.
-- Cosine similarity of TF-IDF vectors over the same terms: bounded, so it also says how
-  close the best card really is (``Hit.similarity``).
+- Cosine similarity of TF-IDF vectors over the same terms and their neighbouring pairs
+  (so "face value" or "child protection" also count as phrases): bounded, so it also says
+  how close the best card really is (``Hit.similarity``).
 - Cosine similarity of TF-IDF vectors over character n-grams of the raw text, which survives
   paraphrase and word forms the lemmatiser misses ("premmie", "bedsharing").
 
@@ -14,6 +15,7 @@ questions and on tests/knowledge/dev_questions.yml, never on the held-out set.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -56,7 +58,7 @@ class CardIndex:
         self._analyse = analyse
         documents = [self._document(card) for card in self.cards]
         self._bm25 = BM25Okapi(documents)
-        self._terms = TfidfVectorizer(analyzer=_given_terms, sublinear_tf=True)
+        self._terms = TfidfVectorizer(analyzer=_with_pairs, sublinear_tf=True)
         self._term_vectors = self._terms.fit_transform(documents)
         self._characters = TfidfVectorizer(analyzer="char_wb", ngram_range=CHARACTER_NGRAMS,
                                            sublinear_tf=True)
@@ -106,9 +108,10 @@ class CardIndex:
         return self._idf[term] if self._idf[term] > self._common_idf else 0.0
 
 
-def _given_terms(terms: list[str]) -> list[str]:
-    """TfidfVectorizer's analyser for documents that are already lists of terms."""
-    return terms
+def _with_pairs(terms: list[str]) -> list[str]:
+    """TfidfVectorizer's analyser for documents that are already lists of terms: the terms
+    and each pair of neighbours."""
+    return [*terms, *(f"{first} {second}" for first, second in itertools.pairwise(terms))]
 
 
 def _cosines(vectors, query) -> np.ndarray:
