@@ -12,9 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from actions.paths import ROOT
-
-KNOWLEDGE_DIR = ROOT / "actions" / "catalogues" / "knowledge"
+from actions.paths import KNOWLEDGE_DIR
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _URL = re.compile(r"^https?://\S+$")

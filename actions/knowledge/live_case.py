@@ -64,6 +64,10 @@ def recognise_live_case(question: str) -> LiveCase | None:
     present = bool(_PRESENT.search(text)) and bool(_CONCERN.search(text))
     if not (danger or worried or present):
         return None
-    injury = bool(_INJURY.search(text))
+    return live_case(injury=bool(_INJURY.search(text)), danger=danger)
+
+
+def live_case(injury: bool = False, danger: bool = False) -> LiveCase:
+    """The urgent routes for a live concern; an injury adds urgent paediatric assessment."""
     routes = (EMERGENCY, *((PAEDIATRIC,) if injury else ()), SOCIAL_CARE, SAFEGUARDING_LEAD)
     return LiveCase(routes=routes, injury=injury, danger=danger)
