@@ -10,9 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from actions.paths import KNOWLEDGE_DIR
+from actions.yaml_files import read_mapping
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _URL = re.compile(r"^https?://\S+$")
@@ -55,12 +54,7 @@ def load_cards(directory: Path = KNOWLEDGE_DIR) -> list[Card]:
 
 
 def load_card(path: Path) -> Card:
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise CardError(f"{path}: cannot be read ({err})") from err
-    if not isinstance(doc, dict):
-        raise CardError(f"{path}: a card must be a mapping of fields")
+    doc = read_mapping(path, CardError, "a card must be a mapping of fields")
     unknown = set(doc) - _FIELDS
     if unknown:
         raise CardError(f"{path}: unknown field(s) {', '.join(sorted(map(str, unknown)))}")

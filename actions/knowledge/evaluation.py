@@ -12,12 +12,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from actions.knowledge.answer import KnowledgeBase
 from actions.knowledge.cards import Card
 from actions.knowledge.terms import Analyse
 from actions.paths import ROOT
+from actions.yaml_files import read_mapping
 
 EVAL_DIR = ROOT / "tests" / "knowledge"
 HELDOUT_FILE = EVAL_DIR / "heldout_questions.yml"
@@ -27,6 +26,7 @@ DEV_UNANSWERABLE_FILE = EVAL_DIR / "dev_unanswerable.yml"
 TOP1_TARGET = 0.85
 TOP3_TARGET = 0.95
 MIN_SUGGESTIONS = 2
+_NOT_A_LIST = "'questions' must be a list"
 
 
 class EvalFileError(ValueError):
@@ -149,10 +149,7 @@ def _unanswerable_failures(kb: KnowledgeBase, questions: list[str]) -> list[tupl
 
 
 def _read_list(path: Path) -> list:
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise EvalFileError(f"{path}: cannot be read ({err})") from err
-    if not isinstance(doc, dict) or not isinstance(doc.get("questions"), list):
-        raise EvalFileError(f"{path}: 'questions' must be a list")
-    return doc["questions"]
+    questions = read_mapping(path, EvalFileError, _NOT_A_LIST).get("questions")
+    if not isinstance(questions, list):
+        raise EvalFileError(f"{path}: {_NOT_A_LIST}")
+    return questions

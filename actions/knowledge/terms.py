@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+
+from actions.yaml_files import read_mapping
 
 Analyse = Callable[[str], list[str]]
 
@@ -31,12 +32,7 @@ _COUNTED_ONCE = {"relation", "agency"}
 
 def load_synonyms(path: Path = SYNONYMS_FILE) -> dict[str, str]:
     """Each word mapped to the key of its synonym group (see synonyms.yml)."""
-    try:
-        groups = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise ValueError(f"{path}: cannot be read ({err})") from err
-    if not isinstance(groups, dict):
-        raise ValueError(f"{path}: must map each key to a list of words")
+    groups = read_mapping(path, ValueError, "must map each key to a list of words")
     synonyms = {}
     for key, words in groups.items():
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
