@@ -2,6 +2,7 @@
 
 import click
 
+from actions.cli.knowledge_commands import ask, knowledge_eval
 from actions.cli.nlp_commands import nlp
 from actions.cli.plan_command import plan
 from actions.cli.profile_commands import compare, score
@@ -33,3 +34,5 @@ main.add_command(users)
 main.add_command(test_nlu)
 main.add_command(rehearsals)
 main.add_command(plan)
+main.add_command(ask)
+main.add_command(knowledge_eval)

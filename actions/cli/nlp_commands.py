@@ -1,23 +1,26 @@
-"""`kbs nlp`: build the project's spaCy pipeline from the pattern files."""
+"""`kbs nlp`: build the project's spaCy pipeline and generated training data."""
 
 import click
 
+from actions.knowledge.cards import CardError
 from actions.nlp.patterns import PatternFileError
-from actions.paths import ENTITY_PATTERNS_DIR, ROOT
+from actions.ops.rasa_project import build_spacy_pipeline
+from actions.paths import ENTITY_PATTERNS_DIR, GENERATED_NLU_DIR, KNOWLEDGE_DIR, ROOT
 
 
 @click.command()
 def nlp() -> None:
     """Build the spaCy pipeline (lemmatiser and entity ruler) from nlu_data/entity_patterns.
 
-    Writes build/spacy/kbs_en, which config.yml's SpacyNLP loads, and the entity
-    synonyms Rasa trains on. `kbs train` runs this itself when the patterns change.
+    Writes build/spacy/kbs_en, which config.yml's SpacyNLP loads, and into
+    build/nlu_generated the entity synonyms and the FAQ retrieval intents (one per
+    knowledge card) Rasa trains on. `kbs train` runs this itself when the patterns or the
+    cards change.
     """
-    from actions.nlp.pipeline import build_and_save  # spaCy is slow to import
-
     try:
-        path = build_and_save()
-    except PatternFileError as err:
+        path = build_spacy_pipeline()
+    except (PatternFileError, CardError) as err:
         raise click.ClickException(str(err)) from err
     click.echo(f"spaCy pipeline built from {ENTITY_PATTERNS_DIR.relative_to(ROOT)} into "
-               f"{path.relative_to(ROOT)}")
+               f"{path.relative_to(ROOT)}; FAQ intents from {KNOWLEDGE_DIR.relative_to(ROOT)} "
+               f"into {GENERATED_NLU_DIR.relative_to(ROOT)}")

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from actions.yaml_files import read_mapping
+
+_NO_LABEL = "'label' must be a string"
 
 
 class PatternFileError(ValueError):
@@ -19,12 +21,9 @@ class EntityTerms:
 
 
 def read_pattern_file(path: Path) -> EntityTerms:
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise PatternFileError(f"{path}: cannot be read ({err})") from err
-    if not isinstance(doc, dict) or not isinstance(doc.get("label"), str):
-        raise PatternFileError(f"{path}: 'label' must be a string")
+    doc = read_mapping(path, PatternFileError, _NO_LABEL)
+    if not isinstance(doc.get("label"), str):
+        raise PatternFileError(f"{path}: {_NO_LABEL}")
     values = doc.get("values")
     if not isinstance(values, dict) or not values:
         raise PatternFileError(f"{path}: 'values' must map each value to a list of words")

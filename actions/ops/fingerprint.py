@@ -9,14 +9,21 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from actions.paths import BOT_DIR, CONFIG_FILE, MODELS_DIR, NLU_DIR, ROOT
+from actions.paths import BOT_DIR, CONFIG_FILE, KNOWLEDGE_DIR, MODELS_DIR, NLU_DIR, ROOT
 
+# The FAQ retrieval intents and their responses are generated from the cards by this code.
+FAQ_SOURCES = [
+    KNOWLEDGE_DIR,
+    ROOT / "actions" / "knowledge" / "faq_data.py",
+    ROOT / "actions" / "knowledge" / "render.py",
+]
 TRAINING_INPUTS = [
     CONFIG_FILE,
     BOT_DIR / "domain",
     BOT_DIR / "stories",
     BOT_DIR / "rules",
     NLU_DIR,
+    *FAQ_SOURCES,
     ROOT / "requirements.lock",
 ]
 MODEL_PREFIX = "kbs-"

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from actions.ops.fingerprint import fingerprint
+from actions.ops.fingerprint import FAQ_SOURCES, fingerprint
 from actions.paths import (
     BOT_DIR,
     CONFIG_FILE,
@@ -22,6 +22,8 @@ TRAINING_DATA = [NLU_DIR, BOT_DIR / "stories", BOT_DIR / "rules", GENERATED_NLU_
 TEST_STORIES = ROOT / "tests" / "stories"
 TEST_NLU = ROOT / "tests" / "nlu"
 PIPELINE_STAMP = SPACY_PIPELINE_DIR / "patterns.sha"
+# What the spaCy pipeline and the generated training data (build/nlu_generated) are built from.
+GENERATED_FROM = [ENTITY_PATTERNS_DIR, *FAQ_SOURCES]
 
 
 def venv_bin(name: str) -> str:
@@ -34,15 +36,25 @@ def rasa_env(**extra: str) -> dict[str, str]:
 
 
 def ensure_spacy_pipeline() -> bool:
-    """Build the spaCy pipeline when the pattern files changed; True when it was built."""
-    wanted = fingerprint([ENTITY_PATTERNS_DIR])
+    """Build the spaCy pipeline and the generated training data when the pattern files, the
+    knowledge cards or the code generating the FAQ data changed; True when they were built."""
+    wanted = fingerprint(GENERATED_FROM)
     if PIPELINE_STAMP.exists() and PIPELINE_STAMP.read_text().strip() == wanted:
         return False
-    from actions.nlp.pipeline import build_and_save  # spaCy is slow to import
-
-    build_and_save()
+    build_spacy_pipeline()
     PIPELINE_STAMP.write_text(wanted + "\n")
     return True
+
+
+def build_spacy_pipeline() -> Path:
+    """The spaCy pipeline with its entity synonyms, and the FAQ retrieval intents from the
+    knowledge cards; returns the pipeline's directory."""
+    from actions.knowledge.faq_data import write_faq_data  # spaCy is slow to import
+    from actions.nlp.pipeline import build_and_save
+
+    pipeline_dir = build_and_save()
+    write_faq_data()
+    return pipeline_dir
 
 
 def _data_args() -> list[str]:

@@ -1,0 +1,91 @@
+"""action_answer_question on trackers: who answers, with which card, and what buttons."""
+
+import asyncio
+import json
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.dialogue.lookup import (
+    ANSWER_SLOT,
+    ASSESS_BUTTON,
+    BY_SELECTOR,
+    REPLIED,
+    SELECTOR_CONFIDENCE,
+    ActionAnswerQuestion,
+)
+from actions.knowledge.answer import default_knowledge_base
+
+
+def message(text, intent="faq", selected=None, confidence=0.0, entities=()):
+    parsed = {"text": text, "intent": {"name": intent, "confidence": 0.99},
+              "entities": list(entities)}
+    if selected:
+        parsed["response_selector"] = {"faq": {"response": {
+            "intent_response_key": f"faq/{selected}", "confidence": confidence}}}
+    return parsed
+
+
+def run(latest_message):
+    tracker = Tracker("practitioner", {}, latest_message, [], False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, {}))
+    return dispatcher.messages, events
+
+
+def test_a_confident_selector_card_is_left_to_utter_faq():
+    messages, events = run(message("can a baby sleep on the sofa if I stay awake?",
+                                   selected="sleep_sofa_armchair",
+                                   confidence=SELECTOR_CONFIDENCE))
+    assert messages == []
+    assert events == [SlotSet(ANSWER_SLOT, BY_SELECTOR)]
+
+
+def test_an_unsure_selector_leaves_the_answer_to_the_search_with_its_sources():
+    messages, events = run(message("when is domestic abuse high risk?",
+                                   selected="marac_referral", confidence=0.3))
+    assert events == [SlotSet(ANSWER_SLOT, REPLIED)]
+    card = default_knowledge_base().card("dash_risk_checklist")
+    assert messages[0]["text"].startswith(card.title)
+    assert all(source.title in messages[0]["text"] for source in card.sources)
+
+
+def test_a_card_offered_by_a_button_is_the_answer():
+    messages, events = run(message('/faq{"card": "marac_referral"}',
+                                   entities=[{"entity": "card", "value": "marac_referral"}]))
+    assert messages[0]["text"].startswith(default_knowledge_base().card("marac_referral").title)
+    assert events == [SlotSet(ANSWER_SLOT, REPLIED)]
+
+
+def test_dont_know_offers_the_nearest_cards_as_buttons_that_answer_with_them():
+    messages, _ = run(message("How do I claim child benefit?"))
+    reply = messages[0]
+    assert reply["text"].startswith("I don't know")
+    assert 2 <= len(reply["buttons"]) <= 3
+    kb = default_knowledge_base()
+    for button in reply["buttons"]:
+        card_id = json.loads(button["payload"].removeprefix("/faq"))["card"]
+        assert button["title"] == kb.card(card_id).title
+
+
+@pytest.mark.parametrize("intent", ["live_concern", "faq"])
+def test_a_worry_about_a_baby_now_leads_with_the_routes_and_offers_the_assessment(intent):
+    messages, _ = run(message("I'm worried about a baby now", intent=intent))
+    assert "call 999" in messages[0]["text"]
+    assert messages[0]["buttons"][0] == ASSESS_BUTTON
+
+
+def test_a_live_concern_gets_the_routes_even_in_words_the_patterns_miss():
+    messages, _ = run(message("something feels badly wrong with the baby here",
+                              intent="live_concern"))
+    assert "call 999" in messages[0]["text"]
+
+
+def test_a_live_case_with_a_confident_card_says_the_routes_before_utter_faq():
+    messages, events = run(message("there's a bruise on the baby I'm visiting",
+                                   selected="bruising_non_mobile", confidence=0.99))
+    assert "urgent paediatric assessment" in messages[0]["text"]
+    assert messages[0]["buttons"] == [ASSESS_BUTTON]
+    assert events == [SlotSet(ANSWER_SLOT, BY_SELECTOR)]

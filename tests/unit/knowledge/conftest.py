@@ -1,0 +1,8 @@
+import pytest
+
+from actions.knowledge.answer import KnowledgeBase, default_knowledge_base
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return default_knowledge_base()
