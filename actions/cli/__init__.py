@@ -2,7 +2,7 @@
 
 import click
 
-from actions.cli.measure_commands import eval_command
+from actions.cli.measure_commands import bench_command, eval_command
 from actions.cli.nlp_commands import nlp
 from actions.cli.profile_commands import compare, score
 from actions.cli.rasa_commands import test_stories, train, validate
@@ -29,3 +29,4 @@ main.add_command(compare)
 main.add_command(profile)
 main.add_command(users)
 main.add_command(eval_command)
+main.add_command(bench_command)

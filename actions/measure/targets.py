@@ -21,7 +21,7 @@ class Check:
 
     @property
     def verdict(self) -> str:
-        if self.value is None or math.isnan(self.value):
+        if any(v is None or math.isnan(v) for v in (self.value, self.limit)):
             return NOT_MEASURED
         if self.op == "<=":
             return MET if self.value <= self.limit else MISSED
@@ -43,8 +43,8 @@ class Check:
 
     def line(self) -> str:
         value = "-" if self.verdict == NOT_MEASURED else f"{_number(self.value)}{self.unit}"
-        text = f"{self.name}: {value}  (target {self.op} {_number(self.limit)}{self.unit}: " \
-               f"{self.verdict}"
+        limit = "-" if self.limit is None or math.isnan(self.limit) else _number(self.limit)
+        text = f"{self.name}: {value}  (target {self.op} {limit}{self.unit}: {self.verdict}"
         if self.shortfall():
             text += f", {self.shortfall()}"
         text += ")"
