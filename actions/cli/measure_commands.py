@@ -16,8 +16,11 @@ from actions.measure.runner import StepFailed
               help="Held-out test only (a few minutes instead of about 15 on 2 cores).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where the reports go (default results/eval).")
+@click.option("--history", "history_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="The results history to add to (results/history.jsonl).")
 @click.option("--strict", is_flag=True, help="Exit with an error when a target is missed.")
-def eval_command(folds: int, skip_cv: bool, out: Path | None, strict: bool) -> None:
+def eval_command(folds: int, skip_cv: bool, out: Path | None, history_file: Path | None,
+                 strict: bool) -> None:
     """NLU quality of config.yml against the `rasa init` baseline, in one run.
 
     Scores the current model (`kbs train` makes it when missing) and the baseline
@@ -32,6 +35,8 @@ def eval_command(folds: int, skip_cv: bool, out: Path | None, strict: bool) -> N
     options = evaluation.EvalOptions(folds=folds, cross_validation=not skip_cv)
     if out:
         options.out = out
+    if history_file:
+        options.history_file = history_file
     what = "held-out test" + ("" if skip_cv else f" and {folds}-fold cross-validation")
     click.echo(f"NLU evaluation: {what} of config.yml and the baseline.")
     try:
@@ -81,11 +86,14 @@ def _levels(_ctx, _param, value: str) -> tuple[int, ...]:
               default=None, help="Folder of conversation scripts (tests/bench/conversations).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where the reports go (default results/bench).")
+@click.option("--history", "history_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="The results history to add to (results/history.jsonl).")
 @click.option("--strict", is_flag=True, help="Exit with an error when a target is missed.")
 def bench_command(practitioners: int, levels: tuple[int, ...], pause: float, turns: int | None,
                   no_training: bool, no_saturation: bool, quick: bool, floor_samples: int,
                   request_timeout: float, deadline: float | None, web_threads: int,
-                  scripts_dir: Path | None, out: Path | None, strict: bool) -> None:
+                  scripts_dir: Path | None, out: Path | None, history_file: Path | None,
+                  strict: bool) -> None:
     """Speed of the real assistant under simulated practitioners, beside the parse floor.
 
     Measures training (cold, with an empty Rasa cache, and cached retrains), then starts
@@ -109,6 +117,8 @@ def bench_command(practitioners: int, levels: tuple[int, ...], pause: float, tur
         options.scripts_dir = scripts_dir
     if out:
         options.out = out
+    if history_file:
+        options.history_file = history_file
     click.echo(f"Bench: {practitioners} practitioners, levels "
                f"{', '.join(map(str, options.phase_levels()))}, {pause:g} s pauses; stops by "
                f"itself after {options.deadline:.0f} s.")

@@ -26,7 +26,7 @@ from tqdm import tqdm
 from actions import settings
 from actions.measure import history, report, training
 from actions.measure.client import Practitioner, TurnError
-from actions.measure.load import Phase, run_phase
+from actions.measure.load import Phase, assign, run_phase
 from actions.measure.machine import CpuShare, busy_note, load_snapshot
 from actions.measure.plot import bench_plot
 from actions.measure.runner import StepFailed, run_step
@@ -270,7 +270,7 @@ def _phases(bench: BenchRun, practitioners: list[Practitioner]) -> None:
             continue
         name = _phase_name(count, pause)
         speakers = practitioners[:count]
-        planned = sum(len(bench.scripts[i % len(bench.scripts)].turns) for i in range(count))
+        planned = sum(len(s.turns) for mine in assign(bench.scripts, count) for s in mine)
         deadline = time.monotonic() + min(bench.remaining(), MAX_PHASE_SECONDS)
         with tqdm(total=planned, desc=name, unit="turn", leave=False, disable=None) as bar:
             phase = run_phase(name, speakers, bench.scripts, pause, deadline,
@@ -290,13 +290,14 @@ def _phase_name(count: int, pause: float) -> str:
 
 
 def _transcriber(bench: BenchRun, phase: str):
-    """Keeps the conversations of the first practitioner holding each script."""
+    """Keeps one conversation of each script (the first practitioner holding it)."""
     lock = threading.Lock()
-    firsts = len(bench.scripts)
+    holder: dict[str, int] = {}
 
     def keep(practitioner: int, script: str, text: str, reply) -> None:
-        if practitioner > firsts:
-            return
+        with lock:
+            if holder.setdefault(script, practitioner) != practitioner:
+                return
         answer = "(no answer)" if reply is None else " / ".join(
             " ".join((m.get("text") or "").split())[:300] for m in reply.messages)
         with lock:
@@ -359,7 +360,8 @@ def _phase(bench: BenchRun, count: int, pause: float) -> Phase | None:
 def _finish(bench: BenchRun, machine: dict) -> dict:
     found = figures(bench)
     results = checks(bench)
-    before = history.previous("bench", bench.options.history_file)
+    before = history.previous("bench", bench.options.history_file,
+                              quick=bench.options.quick)
     plot = _plot(bench)
     saturation = next((p for p in bench.phases if not p.pause), None)
     data = {

@@ -235,7 +235,7 @@ def _comparison(results: dict[str, nlu_results.NluResult]) -> list[str]:
             lines.append(f"- {name}: no entity extractor was scored")
         for extractor, f1 in result.entity_f1.items():
             per_type = ", ".join(f"{s.label} {s.f1:.2f} ({s.support})"
-                                 for s in result.entities[extractor])
+                                 for s in result.entities.get(extractor, []))
             lines.append(f"- {name}, {extractor}: F1 {_f(f1)}" +
                          (f"; by type: {per_type}" if per_type else ""))
     lines += ["", "Response selection: " + "; ".join(

@@ -28,8 +28,9 @@ def append(record: dict, path: Path = HISTORY_FILE) -> None:
         out.write(json.dumps(record, sort_keys=True) + "\n")
 
 
-def previous(kind: str, path: Path = HISTORY_FILE) -> dict | None:
-    """The last recorded run of ``kind``; lines that are not JSON are skipped."""
+def previous(kind: str, path: Path = HISTORY_FILE, **match) -> dict | None:
+    """The last recorded run of ``kind`` (whose fields equal ``match``, when given); lines
+    that are not JSON are skipped."""
     if not path.exists():
         return None
     last = None
@@ -38,7 +39,8 @@ def previous(kind: str, path: Path = HISTORY_FILE) -> dict | None:
             record = json.loads(line)
         except json.JSONDecodeError:
             continue
-        if isinstance(record, dict) and record.get("kind") == kind:
+        if isinstance(record, dict) and record.get("kind") == kind and all(
+                record.get(key) == value for key, value in match.items()):
             last = record
     return last
 

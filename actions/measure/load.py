@@ -84,11 +84,18 @@ class Phase:
         return data
 
 
-def assign(scripts: Sequence[Script], practitioners: int) -> list[Script]:
-    """Practitioner i (0-based) holds script i modulo the number of scripts."""
+def assign(scripts: Sequence[Script], practitioners: int) -> list[list[Script]]:
+    """The scripts each practitioner holds, one after the other.
+
+    With at least as many practitioners as scripts, practitioner i (0-based) holds script
+    i modulo their number; with fewer, the scripts are dealt out so that every script is
+    still held (one practitioner holds them all).
+    """
     if not scripts:
         raise ValueError("no conversation script to run")
-    return [scripts[i % len(scripts)] for i in range(practitioners)]
+    if practitioners >= len(scripts):
+        return [[scripts[i % len(scripts)]] for i in range(practitioners)]
+    return [list(scripts[i::practitioners]) for i in range(practitioners)]
 
 
 def run_phase(name: str, speakers: Sequence[Speaker], scripts: Sequence[Script], pause: float,
@@ -100,24 +107,31 @@ def run_phase(name: str, speakers: Sequence[Speaker], scripts: Sequence[Script],
     the practitioner's thread: progress bars), ``transcript`` with each exchange.
     """
     held = assign(scripts, len(speakers))
-    phase = Phase(name, len(speakers), pause, planned_turns=sum(len(s.turns) for s in held))
+    phase = Phase(name, len(speakers), pause,
+                  planned_turns=sum(len(s.turns) for mine in held for s in mine))
     lock = threading.Lock()
     stop = threading.Event()
     started = time.monotonic()
 
     def practitioner(index: int) -> None:
-        speaker, script = speakers[index], held[index]
         if pause and len(speakers) > 1:
             stop.wait(min(pause * index / len(speakers), max(0.0, deadline - time.monotonic())))
+        for script in held[index]:
+            if not hold(index, script):
+                return
+
+    def hold(index: int, script: Script) -> bool:
+        """One conversation; False when the phase must end (deadline)."""
+        speaker = speakers[index]
         try:
             speaker.new_conversation()
         except TurnError as err:
             _record(TurnRecord(index + 1, script.name, 0, time.monotonic() - started, 0.0,
                                f"new conversation: {err.kind}"))
-            return
+            return True
         for number, turn in enumerate(script.turns, start=1):
             if stop.is_set() or time.monotonic() >= deadline:
-                return
+                return False
             text = turn.text_for(index + 1)
             sent = time.perf_counter()
             at = time.monotonic() - started
@@ -134,8 +148,9 @@ def run_phase(name: str, speakers: Sequence[Speaker], scripts: Sequence[Script],
                                    None, unexpected))
                 if transcript:
                     transcript(index + 1, script.name, text, reply)
-            if pause and number < len(script.turns):
+            if pause:
                 stop.wait(min(pause, max(0.0, deadline - time.monotonic())))
+        return True
 
     def _record(record: TurnRecord) -> None:
         with lock:
