@@ -16,6 +16,7 @@ test: install
 	$(BIN)/kbs validate
 	$(BIN)/kbs train
 	$(BIN)/kbs test-stories
+	$(BIN)/kbs test-nlu
 	$(BIN)/pytest -m integration -q
 	$(BIN)/pytest -m browser -q
 

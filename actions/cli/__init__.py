@@ -6,8 +6,10 @@ from actions.cli.measure_commands import bench_command, eval_command
 from actions.cli.nlp_commands import nlp
 from actions.cli.profile_commands import compare, score
 from actions.cli.rasa_commands import test_stories, train, validate
+from actions.cli.rehearsal_commands import rehearsals
 from actions.cli.run_command import run
 from actions.cli.saved_profile_commands import profile
+from actions.cli.test_nlu_command import test_nlu
 from actions.cli.users_commands import users
 
 
@@ -28,5 +30,7 @@ main.add_command(score)
 main.add_command(compare)
 main.add_command(profile)
 main.add_command(users)
+main.add_command(test_nlu)
+main.add_command(rehearsals)
 main.add_command(eval_command)
 main.add_command(bench_command)

@@ -20,6 +20,7 @@ from actions.paths import (
 DOMAIN = BOT_DIR / "domain"
 TRAINING_DATA = [NLU_DIR, BOT_DIR / "stories", BOT_DIR / "rules", GENERATED_NLU_DIR]
 TEST_STORIES = ROOT / "tests" / "stories"
+TEST_NLU = ROOT / "tests" / "nlu"
 PIPELINE_STAMP = SPACY_PIPELINE_DIR / "patterns.sha"
 
 
@@ -63,10 +64,16 @@ def test_stories_command(model: Path, out: Path) -> list[str]:
             str(TEST_STORIES), "--out", str(out), "--fail-on-prediction-errors"]
 
 
+def test_nlu_command(model: Path, out: Path) -> list[str]:
+    return [venv_bin("rasa"), "test", "nlu", "--model", str(model), "--nlu", str(TEST_NLU),
+            "--out", str(out), "--no-plot"]
+
+
 def server_command(model: Path, port: int, token: str, endpoints: Path) -> list[str]:
     return [venv_bin("rasa"), "run", "--model", str(model), "--endpoints", str(endpoints),
             "--credentials", str(BOT_DIR / "credentials.yml"), "--interface", "127.0.0.1",
-            "--port", str(port), "--enable-api", "--auth-token", token]
+            "--port", str(port), "--enable-api",
+            f"--auth-token={token}"]  # one argument: a token may start with "-"
 
 
 def action_server_command(port: int) -> list[str]:
