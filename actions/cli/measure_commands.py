@@ -14,13 +14,16 @@ from actions.measure.runner import StepFailed
               help="Folds of the cross-validation.")
 @click.option("--skip-cv", is_flag=True,
               help="Held-out test only (a few minutes instead of about 15 on 2 cores).")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Evaluate this candidate pipeline (trained here, NLU only) "
+                                 "instead of config.yml's model.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where the reports go (default results/eval).")
 @click.option("--history", "history_file", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="The results history to add to (results/history.jsonl).")
 @click.option("--strict", is_flag=True, help="Exit with an error when a target is missed.")
-def eval_command(folds: int, skip_cv: bool, out: Path | None, history_file: Path | None,
-                 strict: bool) -> None:
+def eval_command(folds: int, skip_cv: bool, config: Path | None, out: Path | None,
+                 history_file: Path | None, strict: bool) -> None:
     """NLU quality of config.yml against the `rasa init` baseline, in one run.
 
     Scores the current model (`kbs train` makes it when missing) and the baseline
@@ -32,13 +35,13 @@ def eval_command(folds: int, skip_cv: bool, out: Path | None, history_file: Path
     """
     from actions.measure import evaluation
 
-    options = evaluation.EvalOptions(folds=folds, cross_validation=not skip_cv)
+    options = evaluation.EvalOptions(folds=folds, cross_validation=not skip_cv, config=config)
     if out:
         options.out = out
     if history_file:
         options.history_file = history_file
     what = "held-out test" + ("" if skip_cv else f" and {folds}-fold cross-validation")
-    click.echo(f"NLU evaluation: {what} of config.yml and the baseline.")
+    click.echo(f"NLU evaluation: {what} of {config or 'config.yml'} and the baseline.")
     try:
         data = evaluation.run(options, say=click.echo)
     except StepFailed as err:

@@ -44,6 +44,7 @@ SPACY_EXTRACTOR = "SpacyEntityExtractor"
 class EvalOptions:
     folds: int = 5
     cross_validation: bool = True
+    config: Path | None = None  # a candidate pipeline instead of config.yml's shipped model
     out: Path = RESULTS_DIR
     history_file: Path = history.HISTORY_FILE
 
@@ -75,9 +76,17 @@ def run(options: EvalOptions, say: Callable[[str], None] = print) -> dict:
     started = time.monotonic()
     share = CpuShare([]).start()
     load_before = load_snapshot()
-    model = _current_model(run_)
+    config = options.config or CONFIG_FILE
     with tempfile.TemporaryDirectory(prefix="kbs-eval-") as scratch:
         data = copy_nlu_data(Path(scratch) / "data")
+        if options.config:
+            rasa_project.ensure_spacy_pipeline()
+            model = Path(scratch) / "models" / "candidate.tar.gz"
+            run_.step(f"training {options.config.name} (NLU only)",
+                      train_nlu_command(options.config, data, model.parent, "candidate"),
+                      "train-candidate")
+        else:
+            model = _current_model(run_)
         baseline = Path(scratch) / "models" / "baseline.tar.gz"
         run_.step("training the baseline (NLU only)",
                   train_nlu_command(BASELINE_CONFIG, data, baseline.parent, "baseline"),
@@ -89,11 +98,11 @@ def run(options: EvalOptions, say: Callable[[str], None] = print) -> dict:
             run_.step(f"held-out test of {name}", test_nlu_command(models[name], HELD_OUT_NLU,
                                                                    out), f"test-{name}")
             held_out[name] = nlu_results.read(out)
-        _score_spacy_entities(run_, held_out["ours"])
+        _score_spacy_entities(run_, held_out["ours"], config)
         _note_unscored_entities(run_, held_out, data)
         cross = {}
         if options.cross_validation:
-            configs = {"ours": CONFIG_FILE, "baseline": BASELINE_CONFIG}
+            configs = {"ours": config, "baseline": BASELINE_CONFIG}
             for name in MODELS:
                 out = run_.raw / f"{name}-cv"
                 run_.step(f"{options.folds}-fold cross-validation of {name}",
@@ -104,7 +113,7 @@ def run(options: EvalOptions, say: Callable[[str], None] = print) -> dict:
             run_.notes.append("Cross-validation skipped (--skip-cv).")
     run_.timings["total"] = time.monotonic() - started
     machine = {"before": load_before, "after": load_snapshot(), "cpu": share.finish()}
-    return _finish(run_, model, held_out, cross, machine)
+    return _finish(run_, model, held_out, cross, machine, config)
 
 
 def checks(held_out: dict[str, nlu_results.NluResult]) -> list[Check]:
@@ -134,9 +143,10 @@ def figures(held_out: dict, cross: dict) -> dict[str, float | None]:
     return found
 
 
-def _score_spacy_entities(run_: EvalRun, result: nlu_results.NluResult) -> None:
+def _score_spacy_entities(run_: EvalRun, result: nlu_results.NluResult,
+                          config: Path) -> None:
     """Adds the spaCy extractor's exact-span scores (Rasa's own evaluation skips it)."""
-    dimensions = entities.spacy_dimensions()
+    dimensions = entities.spacy_dimensions(config)
     if dimensions is None:
         return
     scores = entities.score(entities.held_out_examples(HELD_OUT_NLU),
@@ -168,16 +178,17 @@ def _current_model(run_: EvalRun) -> Path:
     return model
 
 
-def _finish(run_: EvalRun, model: Path, held_out: dict, cross: dict, machine: dict) -> dict:
+def _finish(run_: EvalRun, model: Path, held_out: dict, cross: dict, machine: dict,
+            config: Path) -> dict:
     found = figures(held_out, cross)
     results_checks = checks(held_out)
-    note = response_selector_note()
+    note = response_selector_note(config)
     if note:
         run_.notes.append(note)
-    before = history.previous("eval", run_.options.history_file)
+    before = history.previous("eval", run_.options.history_file, config=_relative(config))
     data = {"kind": "eval", "stem": run_.stem, **history.code_version(),
-            "model": model.name, "configs": {"ours": "config.yml",
-                                             "baseline": str(BASELINE_CONFIG.relative_to(ROOT))},
+            "model": model.name, "configs": {"ours": _relative(config),
+                                             "baseline": _relative(BASELINE_CONFIG)},
             "folds": run_.options.folds if cross else None, "timings": run_.timings,
             "machine": machine, "notes": run_.notes,
             "held_out": {name: result.as_dict() for name, result in held_out.items()},
@@ -187,8 +198,7 @@ def _finish(run_: EvalRun, model: Path, held_out: dict, cross: dict, machine: di
             "changes_since_last": history.changes(before, found)}
     markdown = render(data, held_out, cross, results_checks)
     md, js = report.write(run_.options.out, run_.stem, markdown, data)
-    history.append(history.entry("eval", found, report=str(md.relative_to(ROOT))
-                                 if md.is_relative_to(ROOT) else str(md),
+    history.append(history.entry("eval", found, report=_relative(md), config=_relative(config),
                                  checks=[c.as_dict() for c in results_checks],
                                  busy=machine["cpu"]["busy"]),
                    run_.options.history_file)
@@ -196,11 +206,17 @@ def _finish(run_: EvalRun, model: Path, held_out: dict, cross: dict, machine: di
     return data
 
 
+def _relative(path: Path) -> str:
+    path = path.resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def render(data: dict, held_out: dict, cross: dict, results_checks: list[Check]) -> str:
     dirty = " (with uncommitted changes)" if data.get("dirty") else ""
     lines = [f"# NLU evaluation {data['stem']}", "",
              f"Commit {data.get('commit')}{dirty}, "
-             f"model `{data['model']}`; baseline: `{data['configs']['baseline']}` (the "
+             f"`{data['configs']['ours']}`, model `{data['model']}`; baseline: "
+             f"`{data['configs']['baseline']}` (the "
              f"`rasa init` default pipeline) trained in this run on the same data.", "",
              busy_note(data["machine"]["cpu"]), "", "## Targets", ""]
     lines += [f"- {c.line()}" for c in results_checks]
