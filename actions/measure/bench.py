@@ -106,6 +106,7 @@ class BenchRun:
     notes: list[str] = field(default_factory=list)
     failure: str | None = None
     transcripts: dict[str, list[str]] = field(default_factory=dict)
+    rasa_fixes: str = ""
 
     @property
     def deadline(self) -> float:
@@ -187,11 +188,12 @@ def _serve_and_measure(bench: BenchRun, servers: BenchServers) -> None:
     finally:
         bench.startup = dict(servers.ready_seconds)
     bench.say("  ready: " + ", ".join(f"{k} {v:.0f} s" for k, v in bench.startup.items()))
+    bench.rasa_fixes = servers.rasa_fixes()
     practitioners = _sign_in(bench, servers.web_url, usernames)
     try:
         _warm_up(bench, practitioners[0])
         _floor(bench, servers)
-        _phases(bench, practitioners)
+        _phases(bench, practitioners, servers)
         bench.memory_end = servers.rss()
     finally:
         for practitioner in practitioners:
@@ -258,7 +260,7 @@ def _floor(bench: BenchRun, servers: BenchServers) -> None:
               f"({floor.count} parses)")
 
 
-def _phases(bench: BenchRun, practitioners: list[Practitioner]) -> None:
+def _phases(bench: BenchRun, practitioners: list[Practitioner], servers: BenchServers) -> None:
     options = bench.options
     plan = [(n, options.pause) for n in options.phase_levels()]
     if options.saturation:
@@ -272,10 +274,13 @@ def _phases(bench: BenchRun, practitioners: list[Practitioner]) -> None:
         speakers = practitioners[:count]
         planned = sum(len(s.turns) for mine in assign(bench.scripts, count) for s in mine)
         deadline = time.monotonic() + min(bench.remaining(), MAX_PHASE_SECONDS)
+        cpu_before = servers.cpu_seconds()
         with tqdm(total=planned, desc=name, unit="turn", leave=False, disable=None) as bar:
             phase = run_phase(name, speakers, bench.scripts, pause, deadline,
                               on_turn=lambda _record, bar=bar: bar.update(1),
                               transcript=_transcriber(bench, name))
+        phase.cpu_seconds = {name: seconds - cpu_before.get(name, 0.0)
+                             for name, seconds in servers.cpu_seconds().items()}
         bench.phases.append(phase)
         summary = phase.summary
         bench.say(f"  {name}: p50 {summary.p50:.0f} ms, p95 {summary.p95:.0f} ms, max "
@@ -368,7 +373,8 @@ def _finish(bench: BenchRun, machine: dict) -> dict:
         "kind": "bench", "stem": bench.stem, **history.code_version(),
         "options": {k: v for k, v in bench.options.__dict__.items()
                     if k not in {"out", "history_file"}},
-        "model": bench.model, "scripts": [s.name for s in bench.scripts],
+        "model": bench.model, "rasa_fixes": bench.rasa_fixes,
+        "scripts": [s.name for s in bench.scripts],
         "skipped_scripts": [{"script": n, "reason": r} for n, r in bench.skipped],
         "machine": machine, "training_s": bench.training, "startup_s": bench.startup,
         "floor_ms": {**LatencySummary.of(bench.floor_ms).as_dict(), "errors": bench.floor_errors,
@@ -424,7 +430,8 @@ def render(data: dict, results: list[Check]) -> str:
     dirty = " (with uncommitted changes)" if data.get("dirty") else ""
     lines = [f"# Bench {data['stem']}", "",
              f"Commit {data.get('commit')}{dirty}"
-             f"; model: {data['model']}; scripts: {', '.join(data['scripts']) or 'none'}"
+             f"; model: {data['model']}; Rasa fixes: {data.get('rasa_fixes') or '-'}"
+             f"; scripts: {', '.join(data['scripts']) or 'none'}"
              f"{'; quick run' if data['options']['quick'] else ''}.", ""]
     if cpu:
         lines += [busy_note(cpu), ""]
@@ -442,6 +449,7 @@ def render(data: dict, results: list[Check]) -> str:
                              p["latency_ms"]["p50"], p["latency_ms"]["p95"],
                              p["latency_ms"]["max"], p["turns_per_second"], p["seconds"]]
                             for p in data["phases"]]), ""]
+    lines += _cpu_lines(data)
     kinds = {k: v for p in data["phases"] for k, v in p["error_kinds"].items()}
     if kinds:
         lines += ["Errors by kind: " + ", ".join(f"{k} {v}" for k, v in kinds.items()), ""]
@@ -480,6 +488,36 @@ def render(data: dict, results: list[Check]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def capacity(phases: list[dict], cores: int) -> float | None:
+    """Turns per second the servers' CPU cost allows on ``cores`` idle cores: the CPU per turn
+    of the busiest phase, all servers together (the Rasa server alone uses one core)."""
+    measured = [p for p in phases if p.get("cpu_ms_per_turn") and p["turns"]]
+    if not measured:
+        return None
+    heaviest = max(measured, key=lambda p: p["turns"])
+    per_turn = heaviest["cpu_ms_per_turn"]
+    total, rasa = sum(per_turn.values()), per_turn.get("rasa", 0.0)
+    limits = [cores * 1000 / total] if total else []
+    limits += [1000 / rasa] if rasa else []
+    return min(limits) if limits else None
+
+
+def _cpu_lines(data: dict) -> list[str]:
+    rows = [[p["name"], *(p.get("cpu_ms_per_turn", {}).get(n) for n in
+                          ("action-server", "rasa", "web"))] for p in data["phases"]]
+    if not any(any(v is not None for v in row[1:]) for row in rows):
+        return []
+    cores = (data["machine"].get("cpu") or {}).get("cores") or 2
+    most = capacity(data["phases"], cores)
+    lines = ["CPU time each server used per turn (ms), whoever else was using the machine:", "",
+             report.table(["phase", "action server", "Rasa", "web app"], rows), ""]
+    if most:
+        lines += [f"On {cores} idle cores that CPU cost allows at most about {most:.0f} turns/s "
+                  "(the Rasa server uses one core at a time); 20 practitioners pausing 1 s "
+                  "between turns ask for up to 20 turns/s.", ""]
+    return lines
+
+
 def summary(data: dict) -> str:
     """What `kbs bench` prints at the end: every figure beside its target."""
     lines = ["Targets:"] + [f"  {_check_line(c)}" for c in data["checks"]]
@@ -493,6 +531,11 @@ def summary(data: dict) -> str:
                      f"{_ms(latency['max'])}, {p['turns_per_second']:.1f}/s, {p['errors']}")
     floor = data["floor_ms"]
     lines.append(f"Parse floor: p50 {_ms(floor['p50'])}, p95 {_ms(floor['p95'])}")
+    heaviest = max(data["phases"], key=lambda p: p["turns"], default=None)
+    if heaviest and heaviest.get("cpu_ms_per_turn"):
+        lines.append(f"CPU ms per turn ({heaviest['name']}): " + ", ".join(
+            f"{k} {v:.0f}" for k, v in heaviest["cpu_ms_per_turn"].items()))
+    lines.append(f"Rasa fixes (actions/ops/rasa_server.py): {data.get('rasa_fixes') or '-'}")
     lines.append("Start-up s: " + ", ".join(f"{k} {v:.1f}" for k, v in data["startup_s"].items()))
     lines.append("Peak RSS MB: " + ", ".join(f"{k} {v:.0f}"
                                              for k, v in data["memory_peak_mb"].items()))

@@ -47,6 +47,13 @@ class Phase:
     seconds: float = 0.0
     stopped_early: bool = False
     planned_turns: int = 0
+    cpu_seconds: dict[str, float] = field(default_factory=dict)  # per server, this phase
+
+    @property
+    def cpu_ms_per_turn(self) -> dict[str, float]:
+        turns = len(self.records)
+        return {name: seconds * 1000 / turns for name, seconds in self.cpu_seconds.items()
+                } if turns else {}
 
     @property
     def latencies_ms(self) -> list[float]:
@@ -78,7 +85,7 @@ class Phase:
                 "errors": self.errors, "error_kinds": self.error_kinds,
                 "unexpected_replies": self.unexpected, "seconds": self.seconds,
                 "turns_per_second": self.turns_per_second, "stopped_early": self.stopped_early,
-                "latency_ms": self.summary.as_dict()}
+                "latency_ms": self.summary.as_dict(), "cpu_ms_per_turn": self.cpu_ms_per_turn}
         if raw:
             data["records"] = [r.__dict__ for r in self.records]
         return data

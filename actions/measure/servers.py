@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from actions import settings
-from actions.measure.machine import tree_rss_bytes
+from actions.measure.machine import tree_cpu_seconds, tree_rss_bytes
 from actions.ops import rasa_project
 from actions.ops.ports import free_port
 from actions.ops.process_group import Child, ProcessGroup
@@ -83,6 +83,21 @@ class BenchServers:
             self.group.wait_ready(self.children[name], self._ready_url(name),
                                   READY_SECONDS[name] * timeout_scale)
             self.ready_seconds[name] = time.monotonic() - started[name]
+
+    def rasa_fixes(self) -> str:
+        """What the Rasa server's log says about actions/ops/rasa_server.py's fixes."""
+        from actions.ops.rasa_server import APPLIED_NOTE
+
+        log = self.children["rasa"].log.read_text(encoding="utf-8", errors="replace")
+        for line in log.splitlines():
+            if line.startswith(APPLIED_NOTE):
+                return line.removeprefix(APPLIED_NOTE).strip()
+            if line.startswith("kbs: Rasa"):
+                return "none (" + line.removeprefix("kbs: ").strip() + ")"
+        return "unknown (the Rasa log does not say)"
+
+    def cpu_seconds(self) -> dict[str, float]:
+        return {name: tree_cpu_seconds([pid]) for name, pid in self.pids().items()}
 
     def pids(self) -> dict[str, int]:
         return {name: child.process.pid for name, child in self.children.items()}
