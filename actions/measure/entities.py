@@ -33,19 +33,36 @@ class EntityScores:
     misses: list[tuple[str, str]]  # (text, what went wrong), for the report
 
 
-def held_out_examples(folder: Path) -> list[Example]:
-    """Every example of the NLU files in ``folder`` (other YAML files are skipped)."""
+def nlu_files(folder: Path) -> list[Path]:
+    """The Rasa NLU files under ``folder`` (entity pattern files and configs are left out)."""
     from rasa.shared.data import is_nlu_file
+
+    return [path for path in sorted(folder.rglob("*.yml")) if is_nlu_file(str(path))]
+
+
+def annotated_count(folder: Path) -> int:
+    """How many examples under ``folder`` carry entity annotations."""
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    return sum(len(load_data(str(path)).entity_examples) for path in nlu_files(folder))
+
+
+def held_out_examples(folder: Path, annotated_only: bool = False) -> list[Example]:
+    """Every example of the NLU files in ``folder`` (other YAML files are skipped).
+
+    With ``annotated_only``, only files with at least one entity annotation count: a file
+    without any was not written to score entities, and every entity found in it would
+    count as a wrong find.
+    """
     from rasa.shared.nlu.training_data.loading import load_data
 
     examples = []
-    for path in sorted(folder.rglob("*.yml")):
-        if not is_nlu_file(str(path)):
-            continue
-        for message in load_data(str(path)).nlu_examples:
-            spans = frozenset((e["start"], e["end"], e["entity"])
-                              for e in message.get("entities") or [])
-            examples.append(Example(message.get("text"), spans))
+    for path in nlu_files(folder):
+        found = [Example(m.get("text"), frozenset((e["start"], e["end"], e["entity"])
+                                                  for e in m.get("entities") or []))
+                 for m in load_data(str(path)).nlu_examples]
+        if not annotated_only or any(example.entities for example in found):
+            examples += found
     return examples
 
 

@@ -21,7 +21,7 @@ from actions.measure import entities, history, nlu_results, report
 from actions.measure.machine import CpuShare, busy_note, load_snapshot
 from actions.measure.rasa_lines import (
     BASELINE_CONFIG,
-    HELD_OUT_NLU,
+    copy_held_out,
     copy_nlu_data,
     cross_validation_command,
     test_nlu_command,
@@ -79,6 +79,7 @@ def run(options: EvalOptions, say: Callable[[str], None] = print) -> dict:
     config = options.config or CONFIG_FILE
     with tempfile.TemporaryDirectory(prefix="kbs-eval-") as scratch:
         data = copy_nlu_data(Path(scratch) / "data")
+        held_out_data = copy_held_out(Path(scratch) / "held-out")
         if options.config:
             rasa_project.ensure_spacy_pipeline()
             model = Path(scratch) / "models" / "candidate.tar.gz"
@@ -95,10 +96,10 @@ def run(options: EvalOptions, say: Callable[[str], None] = print) -> dict:
         held_out = {}
         for name in MODELS:
             out = run_.raw / f"{name}-held-out"
-            run_.step(f"held-out test of {name}", test_nlu_command(models[name], HELD_OUT_NLU,
-                                                                   out), f"test-{name}")
+            run_.step(f"held-out test of {name}",
+                      test_nlu_command(models[name], held_out_data, out), f"test-{name}")
             held_out[name] = nlu_results.read(out)
-        _score_spacy_entities(run_, held_out["ours"], config)
+        _score_spacy_entities(run_, held_out["ours"], config, held_out_data)
         _note_unscored_entities(run_, held_out, data)
         cross = {}
         if options.cross_validation:
@@ -143,25 +144,24 @@ def figures(held_out: dict, cross: dict) -> dict[str, float | None]:
     return found
 
 
-def _score_spacy_entities(run_: EvalRun, result: nlu_results.NluResult,
-                          config: Path) -> None:
+def _score_spacy_entities(run_: EvalRun, result: nlu_results.NluResult, config: Path,
+                          held_out_data: Path) -> None:
     """Adds the spaCy extractor's exact-span scores (Rasa's own evaluation skips it)."""
     dimensions = entities.spacy_dimensions(config)
     if dimensions is None:
         return
-    scores = entities.score(entities.held_out_examples(HELD_OUT_NLU),
+    scores = entities.score(entities.held_out_examples(held_out_data, annotated_only=True),
                             entities.spacy_predictor(dimensions), dimensions)
     result.entities[SPACY_EXTRACTOR] = scores.by_type
     result.entity_f1[SPACY_EXTRACTOR] = scores.micro_f1
     run_.entity_misses = scores.misses
-    run_.notes.append(f"{SPACY_EXTRACTOR} is scored by kbs eval on exact spans and types of "
-                      "the annotated held-out examples (Rasa's own evaluation leaves it out).")
+    run_.notes.append(f"{SPACY_EXTRACTOR} is scored by kbs eval on exact spans and types, in "
+                      "the held-out files that annotate entities (Rasa's own evaluation leaves "
+                      "it out).")
 
 
 def _note_unscored_entities(run_: EvalRun, held_out: dict, data: Path) -> None:
-    from rasa.shared.nlu.training_data.loading import load_data
-
-    annotated = len(load_data(str(data)).entity_examples)
+    annotated = entities.annotated_count(data)
     for name, result in held_out.items():
         if not result.entity_f1:
             run_.notes.append(
@@ -220,7 +220,7 @@ def render(data: dict, held_out: dict, cross: dict, results_checks: list[Check])
              f"`rasa init` default pipeline) trained in this run on the same data.", "",
              busy_note(data["machine"]["cpu"]), "", "## Targets", ""]
     lines += [f"- {c.line()}" for c in results_checks]
-    lines += ["", "## Held-out test data (tests/nlu/)", ""]
+    lines += ["", "## Held-out test data (tests/nlu/ and tests/eval/held_out/)", ""]
     lines += _comparison(held_out)
     if cross:
         lines += ["", f"## {data['folds']}-fold cross-validation of the training data", ""]

@@ -46,3 +46,23 @@ def test_the_spacy_extractors_dimensions_come_from_the_config(tmp_path):
     assert entities.spacy_dimensions(config) == ["relation", "agency"]
     config.write_text("pipeline:\n  - name: WhitespaceTokenizer\n")
     assert entities.spacy_dimensions(config) is None
+
+
+def test_annotated_examples_are_counted_in_nlu_files_only(tmp_path):
+    (tmp_path / "patterns").mkdir()
+    (tmp_path / "patterns" / "relation.yml").write_text("label: relation\nvalues: {}\n")
+    (tmp_path / "data.yml").write_text(
+        'version: "3.1"\nnlu:\n  - intent: answer\n    examples: |\n'
+        "      - [dad](relation) left\n      - [mum](relation) stayed\n      - no\n")
+    assert entities.annotated_count(tmp_path) == 2
+    assert [p.name for p in entities.nlu_files(tmp_path)] == ["data.yml"]
+
+
+def test_files_without_any_annotation_can_be_left_out_of_entity_scoring(tmp_path):
+    (tmp_path / "a.yml").write_text('version: "3.1"\nnlu:\n  - intent: x\n    examples: |\n'
+                                    "      - [dad](relation) left\n      - hello\n")
+    (tmp_path / "b.yml").write_text('version: "3.1"\nnlu:\n  - intent: y\n    examples: |\n'
+                                    "      - dad is here\n")
+    assert len(entities.held_out_examples(tmp_path)) == 3
+    assert [e.text for e in entities.held_out_examples(tmp_path, annotated_only=True)] == [
+        "dad left", "hello"]
