@@ -43,7 +43,7 @@ SPACY_EXTRACTOR = "SpacyEntityExtractor"
 @dataclass
 class EvalOptions:
     folds: int = 5
-    cross_validation: bool = True
+    cross_validation: bool = False
     config: Path | None = None  # a candidate pipeline instead of config.yml's shipped model
     out: Path = RESULTS_DIR
     history_file: Path = history.HISTORY_FILE
@@ -111,7 +111,7 @@ def run(options: EvalOptions, say: Callable[[str], None] = print) -> dict:
                           f"cv-{name}")
                 cross[name] = nlu_results.read(out)
         else:
-            run_.notes.append("Cross-validation skipped (--skip-cv).")
+            run_.notes.append("No cross-validation in this run (kbs eval --cv adds it).")
     run_.timings["total"] = time.monotonic() - started
     machine = {"before": load_before, "after": load_snapshot(), "cpu": share.finish()}
     return _finish(run_, model, held_out, cross, machine, config)
