@@ -3,6 +3,7 @@
 import click
 
 from actions.cli.knowledge_commands import ask, knowledge_eval
+from actions.cli.measure_commands import bench_command, eval_command
 from actions.cli.nlp_commands import nlp
 from actions.cli.plan_command import plan
 from actions.cli.profile_commands import compare, score
@@ -36,3 +37,5 @@ main.add_command(rehearsals)
 main.add_command(plan)
 main.add_command(ask)
 main.add_command(knowledge_eval)
+main.add_command(eval_command)
+main.add_command(bench_command)

@@ -1,0 +1,69 @@
+"""The fixes `kbs run` applies to Rasa's message path keep Rasa's behaviour."""
+
+import jsonschema
+import pytest
+
+from actions.ops import rasa_server
+
+rasa_actions = pytest.importorskip("rasa.core.actions.action")
+
+VALID = [
+    {"events": [{"event": "slot", "name": "assessment_step", "value": "age"},
+                {"event": "active_loop", "name": None}],
+     "responses": [{"text": "How old is the baby?", "buttons": []}]},
+    {"events": [], "responses": []},
+    {},
+]
+INVALID = [
+    {"events": [{"event": "slot"}]},  # no slot name
+    {"events": "not a list"},
+    {"responses": [42]},
+]
+
+
+@pytest.fixture(scope="module")
+def applied():
+    return rasa_server.apply()
+
+
+def stock_accepts(result) -> bool:
+    try:
+        jsonschema.validate(result, rasa_actions.RemoteAction.action_response_format_spec())
+    except jsonschema.ValidationError:
+        return False
+    return True
+
+
+def test_both_fixes_are_applied_to_rasa_3_6(applied):
+    assert len(applied) == 2
+
+
+@pytest.mark.parametrize("result", VALID)
+def test_valid_replies_are_accepted_as_before(applied, result):
+    action = rasa_actions.RemoteAction("action_x", None)
+    assert stock_accepts(result)
+    assert action._validate_action_result(result) is True
+
+
+@pytest.mark.parametrize("result", INVALID)
+def test_invalid_replies_are_refused_with_rasas_message(applied, result):
+    action = rasa_actions.RemoteAction("action_x", None)
+    assert not stock_accepts(result)
+    with pytest.raises(jsonschema.ValidationError, match="Failed to validate Action server"):
+        action._validate_action_result(result)
+
+
+def test_a_sqlite_tracker_store_uses_wal_without_waiting_for_the_disk(applied, tmp_path):
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    store = SQLTrackerStore(None, dialect="sqlite", db=str(tmp_path / "tracker.db"))
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+
+
+def test_the_rasa_server_runs_through_the_fixes():
+    from actions.ops.rasa_project import server_command
+
+    argv = server_command(rasa_server.__file__, 5005, "token", rasa_server.__file__)
+    assert argv[1:4] == ["-m", "actions.ops.rasa_server", "run"]
