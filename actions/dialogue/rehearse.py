@@ -40,9 +40,11 @@ ENDING_INTENTS = {"finish", "goodbye", "show_menu"}
 SMALL_TALK_INTENTS = {"greet", "thank"}
 HELP_INTENT = "help"
 FALLBACK_INTENT = "nlu_fallback"
-# In a rehearsal every message is meant for the carer, so a move that NLU ranked first
-# counts even below the global fallback threshold (config.yml), down to this confidence.
+# In a rehearsal every message is meant for the carer. When NLU falls back, or reads the
+# message as a look-up question or a live worry (a practitioner's question to a carer often
+# sounds like one), the move NLU ranked highest counts, down to this confidence.
 MOVE_CONFIDENCE_IN_REHEARSAL = 0.3
+READ_AS_A_MOVE = {FALLBACK_INTENT, "faq", "live_concern"}
 
 FINISH_BUTTON = {"title": "Finish and get feedback", "payload": "/finish"}
 AFTER_FEEDBACK_BUTTONS = [{"title": "Rehearse again", "payload": "/start_rehearse"},
@@ -56,9 +58,9 @@ def now() -> datetime:
 def rehearsal_intent(message: dict) -> str:
     """The intent a rehearsal acts on (see MOVE_CONFIDENCE_IN_REHEARSAL)."""
     intent = (message.get("intent") or {}).get("name") or FALLBACK_INTENT
-    if intent != FALLBACK_INTENT:
+    if intent not in READ_AS_A_MOVE:
         return intent
-    ranked = [r for r in message.get("intent_ranking") or [] if r.get("name") != FALLBACK_INTENT]
+    ranked = [r for r in message.get("intent_ranking") or [] if r.get("name") not in READ_AS_A_MOVE]
     best = max(ranked, key=lambda r: r.get("confidence") or 0, default=None)
     if best and best["name"].startswith(MOVE_PREFIX) \
             and (best.get("confidence") or 0) >= MOVE_CONFIDENCE_IN_REHEARSAL:

@@ -114,6 +114,18 @@ def test_a_fallback_in_a_rehearsal_takes_a_likely_move():
     assert rehearsal_intent(message("hmm", "nlu_fallback", 0.5, ranking)) == "nlu_fallback"
 
 
+def test_a_question_to_the_carer_read_as_a_look_up_takes_a_likely_move():
+    ranking = [{"name": "faq", "confidence": 0.55},
+               {"name": "move_open_question", "confidence": 0.35}]
+    text = "what happens when the baby won't settle at night?"
+    assert rehearsal_intent(message(text, "faq", 0.55, ranking)) == "move_open_question"
+    ranking[0]["name"] = "live_concern"
+    assert rehearsal_intent(message(text, "live_concern", 0.55, ranking)) == \
+        "move_open_question"
+    ranking[1]["confidence"] = 0.1
+    assert rehearsal_intent(message(text, "faq", 0.55, ranking)) == "nlu_fallback"
+
+
 def test_the_persona_buttons_offer_every_persona():
     messages, _ = run(AskRehearsalPersona(), tracker(message("/start_rehearse",
                                                              "start_rehearse")))
