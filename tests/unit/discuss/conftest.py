@@ -1,14 +1,13 @@
 import pytest
 
 from actions.safer_practice.answers import NO, YES
+from tests.plan_answers import NO_RISK_SLEEP
 
 
 @pytest.fixture
 def no_risk_sleep():
     """A family that does not share a sleep surface and has no risk."""
-    return {"night_place": "cot", "day_place": "cot", "shares": NO, "smoking": NO,
-            "alcohol": NO, "drugs_or_medication": NO, "preterm": NO, "low_birth_weight": NO,
-            "on_back": YES, "overheating": NO, "routine": NO, "family_plan": ""}
+    return dict(NO_RISK_SLEEP)
 
 
 @pytest.fixture

@@ -7,7 +7,9 @@ import re
 import pytest
 from sqlalchemy import update
 
+from actions.safer_practice.plans import safer_sleep_plan
 from actions.store.schema import profiles
+from tests.plan_answers import NO_RISK_SLEEP
 from tests.unit.web.conftest import audit_rows
 from tests.web_seed import PROFILES, seed_case, seed_plan, seed_rehearsal
 
@@ -17,7 +19,9 @@ def records(database):
     baby = seed_case(database, "hv.jones", "KBS-0007")
     return {"case": baby["case"], "v1": baby["profiles"][0], "v2": baby["profiles"][1],
             "other_case": seed_case(database, "sw.smith", "SW-0001", PROFILES[:1])["case"],
-            "plan": seed_plan(database, "hv.jones", {"baby sleeps": "in own cot"}, baby["case"]),
+            "plan": seed_plan(database, "hv.jones", safer_sleep_plan(
+                {**NO_RISK_SLEEP, "family_plan": "cot beside our bed"}, case_reference="KBS-0007"),
+                baby["case"]),
             "rehearsal": seed_rehearsal(database, "hv.jones", {"went well": ["open questions"]})}
 
 
@@ -106,7 +110,10 @@ def test_the_case_page_lists_versions_the_level_picture_and_plans(jones, records
 
 def test_plan_and_rehearsal_pages_show_their_content(jones, records, database):
     plan = jones.get(f"/plans/{records['plan']}").get_data(as_text=True)
-    assert "Baby sleeps" in plan and "in own cot" in plan
+    assert "<h1>Safer sleep plan</h1>" in plan and "cot beside our bed" in plan
+    assert "Lullaby Trust" in plan  # its sources
+    family = jones.get(f"/plans/{records['plan']}?copy=family").get_data(as_text=True)
+    assert "family's copy" in family and len(family) < len(plan)
     rehearsal = jones.get(f"/rehearsals/{records['rehearsal']}").get_data(as_text=True)
     assert "open questions" in rehearsal and "Why does everyone keep asking?" in rehearsal
     assert ("hv.jones", "viewed", "plan", str(records["plan"])) in audit_rows(database)
@@ -115,13 +122,13 @@ def test_plan_and_rehearsal_pages_show_their_content(jones, records, database):
 def test_html_in_saved_records_is_shown_as_text(jones, database):
     script = "<script>alert('x')</script>"
     case = seed_case(database, "hv.jones", "<b>REF</b>")
-    plan = seed_plan(database, "hv.jones", {"note": script, script: [script]})
+    plan = seed_plan(database, "hv.jones",
+                     safer_sleep_plan({**NO_RISK_SLEEP, "family_plan": script}))
     for path in ("/cases", f"/cases/{case['case']}", f"/profiles/{case['profiles'][0]}",
                  f"/plans/{plan}"):
         page = jones.get(path).get_data(as_text=True)
         assert "<script>alert" not in page and "<b>REF</b>" not in page
-    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in jones.get(
-        f"/plans/{plan}").get_data(as_text=True)
+    assert "&lt;script&gt;alert(" in jones.get(f"/plans/{plan}").get_data(as_text=True)
 
 
 def test_an_unscored_profile_in_progress_still_has_its_page(jones, database):
