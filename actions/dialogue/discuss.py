@@ -24,6 +24,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT
 from sqlalchemy.exc import SQLAlchemyError
 
+from actions.assessment.discussions import add_to_open_assessment
 from actions.case_reference import check_reference
 from actions.identifying import check_note
 from actions.identity import practitioner_of
@@ -272,8 +273,9 @@ def _take_family_plan(dispatcher: CollectingDispatcher, message: Message) -> lis
 
 def _say(dispatcher: CollectingDispatcher, message_id: str, **values: Any) -> None:
     message = messages()[message_id]
-    dispatcher.utter_message(text=message["text"].strip().format(**values),
-                             buttons=message.get("buttons", []))
+    buttons = [{**button, "payload": button["payload"].format(**values)}
+               for button in message.get("buttons", [])]
+    dispatcher.utter_message(text=message["text"].strip().format(**values), buttons=buttons)
 
 
 def _save(dispatcher, owner: str, reference: str, kind: str, content: dict) -> None:
@@ -282,11 +284,14 @@ def _save(dispatcher, owner: str, reference: str, kind: str, content: dict) -> N
             case_id = get_or_create_case(connection, owner, reference)
             plan_id = save_plan(connection, owner=owner, kind=kind, content=content,
                                 case_id=case_id)
+            version = add_to_open_assessment(connection, case_id, content)
     except SQLAlchemyError:
         log.exception("saving a %s plan failed", kind)
         _say(dispatcher, "save_failed")
         return
     _say(dispatcher, "saved", plan_id=plan_id, reference=reference)
+    if version is not None:
+        _say(dispatcher, "added_to_assessment", reference=reference, version=version)
 
 
 def _one_message(text: str) -> str:

@@ -1,6 +1,7 @@
 """The discussion actions on hand-made trackers: what they read, say, record and save."""
 
 import asyncio
+from datetime import date
 
 import pytest
 from rasa_sdk import Tracker
@@ -8,6 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import create_engine, text
 
+from actions.assessment.record import new_answers
 from actions.dialogue.discuss import (
     ActionDiscussLeave,
     ActionSafeHandlingPlan,
@@ -15,6 +17,8 @@ from actions.dialogue.discuss import (
     ValidateSafeHandlingForm,
     ValidateSaferSleepForm,
 )
+from actions.store.cases import get_or_create_case
+from actions.store.profiles import open_profile, start_profile
 
 
 def tracker(slots, text_="", intent=None, entities=(), events=None):
@@ -140,6 +144,22 @@ def test_with_a_case_reference_the_plan_is_saved_for_the_practitioner(database_u
         row = connection.execute(text("SELECT plans.owner, plans.kind, cases.reference FROM "
                                       "plans JOIN cases ON cases.id = plans.case_id")).one()
     assert tuple(row) == ("hv.jones", "safe_handling", "KBS-0427")
+
+
+def test_a_plan_for_a_case_being_assessed_sets_the_profiles_factors(database_url):
+    with create_engine(database_url).begin() as connection:
+        case_id = get_or_create_case(connection, "hv.jones", "KBS-0427")
+        start_profile(connection, case_id, new_answers(date(2026, 11, 2)), {})
+    events, said = run(ActionSaferSleepPlan(), tracker(
+        {**SLEEP_ANSWERS, "discuss_case_reference": "KBS-0427"}))
+    assert said[1] == "Saved as plan 1 with case KBS-0427."
+    assert said[2].startswith("The assessment of KBS-0427 in progress (version 1) now holds")
+    with create_engine(database_url).connect() as connection:
+        profile = open_profile(connection, case_id)
+    sleep = profile.answers["factors"]["care.unsafe_sleep"]
+    assert sleep["note"].startswith("from the safer sleep discussion")
+    assert sleep["status"] == "absent"  # no risk found; the family's account, not corroborated
+    assert "care.unsafe_sleep" not in profile.result["unknown_factors"]  # scored again
 
 
 def test_leaving_clears_the_discussion():
