@@ -1,6 +1,7 @@
 """A safer sleep discussion over REST, through Flask, with the three real processes: the plan
 comes back in the chat, and with a case reference it is saved in the database file."""
 
+import json
 import sqlite3
 
 import pytest
@@ -77,3 +78,27 @@ def test_with_a_case_reference_the_plan_is_saved_with_the_case(running):
     assert '"never": ["sofa_or_armchair", "alcohol"]' in content
     assert '"routine_kinds": ["party"]' in content
     assert "Jane" not in content and "Smith" not in content
+
+
+def test_a_discussion_for_a_case_being_assessed_fills_in_the_assessment(running):
+    assistant, database = running
+    chat = assistant.session()
+    chat.say("assess")
+    chat.say("KBS-0555")
+    assert 'say "resume KBS-0555"' in text(chat.say("stop for now"))
+    chat.say("/discuss_sleep")
+    chat.say("KBS-0555")
+    chat.say(DESCRIPTION)
+    replies = say_all(chat, [*ANSWERS, "no", "skip"])
+    assert "The assessment of KBS-0555 in progress (version 1) now holds" in text(replies[-1])
+    assert {"title": "Carry on with the assessment", "payload": "resume KBS-0555"} in \
+        [button for message in replies[-1] for button in message.get("buttons", [])]
+    with sqlite3.connect(database) as connection:
+        [(answers,)] = connection.execute(
+            "SELECT profiles.answers FROM profiles JOIN cases ON cases.id = profiles.case_id "
+            "WHERE cases.reference = 'KBS-0555' AND profiles.status = 'in_progress'").fetchall()
+    unsafe_sleep = json.loads(answers)["factors"]["care.unsafe_sleep"]
+    assert unsafe_sleep["status"] == "present"
+    assert unsafe_sleep["never"] == ["sofa_or_armchair", "alcohol"]
+    resumed = text(chat.say("resume KBS-0555"))
+    assert "KBS-0555" in resumed and "?" in resumed  # the assessment asks its next question
