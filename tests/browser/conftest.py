@@ -13,14 +13,12 @@ from playwright.sync_api import Page, sync_playwright
 from sqlalchemy import create_engine
 
 from actions.ops.ports import free_port
-from tests.conftest import ROOT
-from tests.integration.conftest import PASSWORD, start_assistant, stop_assistant
+from tests.browser.journey import Assessed, assess_in_the_chat
+from tests.browser.pages import DESKTOP
+from tests.integration.conftest import start_assistant, stop_assistant
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-SCREENSHOTS = ROOT / "results" / "screenshots"
-DESKTOP = {"width": 1280, "height": 800}
-MOBILE = {"width": 375, "height": 740}
 HOST_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>A partner's intranet</title></head><body><main><h1>Team pages</h1>
 <p>Some other site's page.</p></main>
@@ -59,6 +57,12 @@ def database(assistant):
     engine.dispose()
 
 
+@pytest.fixture(scope="session")
+def assessed(browser, assistant, database) -> Assessed:
+    """A case with two profile versions made in the chat (tests/browser/journey.py)."""
+    return assess_in_the_chat(browser, assistant, database)
+
+
 @pytest.fixture
 def page(browser) -> Page:
     context = browser.new_context(viewport=DESKTOP)
@@ -82,26 +86,3 @@ def host_page(tmp_path_factory, assistant, host_page_port) -> str:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
-
-
-def sign_in(page: Page, url: str, username: str, password: str = PASSWORD) -> None:
-    page.goto(f"{url}/sign-in")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{url}/")
-
-
-def signed_in(page: Page, assistant, username: str) -> Page:
-    """``page`` signed in as ``username`` (the account is made when new)."""
-    if username not in assistant.users:
-        assistant.add_user(username)
-    sign_in(page, assistant.url, username)
-    return page
-
-
-def screenshot(page: Page, name: str) -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=path, full_page=True)
-    return path

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, MOBILE, screenshot, signed_in
+from tests.browser.pages import bot_count, choose, send, signed_in, wait_for_reply
 
 pytestmark = pytest.mark.browser
 
@@ -13,19 +13,6 @@ ATTACK = '<script>window.__pwned = 1</script><img src="x" onerror="window.__pwne
 @pytest.fixture
 def chat(page: Page, assistant) -> Page:
     return signed_in(page, assistant, "hv.chat")
-
-
-def bot_count(page: Page) -> int:
-    return page.locator(".kbs-msg.bot").count()
-
-
-def send(page: Page, text: str) -> None:
-    """Type ``text`` and press Enter; wait for the assistant's answer."""
-    before = bot_count(page)
-    page.get_by_label("Your message").fill(text)
-    page.get_by_label("Your message").press("Enter")
-    page.wait_for_function("n => document.querySelectorAll('.kbs-msg.bot').length > n", arg=before)
-    expect(page.locator(".kbs-typing")).to_be_hidden()
 
 
 TYPING_WATCH = """() => new MutationObserver(() => {
@@ -39,10 +26,7 @@ def test_chat_with_buttons_and_typed_text_survives_a_reload(chat: Page):
     assert chat.evaluate("window.__typingShown") is True  # shown while waiting
     menu = chat.locator(".kbs-replies").nth(chat.locator(".kbs-replies").count() - 1)
     expect(menu.get_by_role("button")).to_have_count(4)
-    before = bot_count(chat)
-    menu.get_by_role("button", name="Look up guidance").click()
-    chat.wait_for_function("n => document.querySelectorAll('.kbs-msg.bot').length > n",
-                           arg=before)
+    choose(chat, "Look up guidance")
     expect(chat.locator(".kbs-msg.you").last).to_contain_text("Look up guidance")
     expect(menu.get_by_role("button").first).to_be_disabled()  # answered: out of turn now
     send(chat, "what can you do?")
@@ -55,11 +39,6 @@ def test_chat_with_buttons_and_typed_text_survives_a_reload(chat: Page):
     expect(chat.locator(".kbs-replies").last.get_by_role("button").first).to_be_enabled()
     send(chat, "menu")
     expect(chat.locator(".kbs-msg")).to_have_count(shown + 2)
-    screenshot(chat, "chat-desktop")
-    chat.set_viewport_size(MOBILE)
-    screenshot(chat, "chat-mobile")
-    assert chat.evaluate("document.documentElement.scrollWidth") <= MOBILE["width"]
-    chat.set_viewport_size(DESKTOP)
 
 
 def test_html_in_a_message_is_shown_as_text_and_runs_nothing(chat: Page):
@@ -102,14 +81,14 @@ def test_keyboard_only_use(chat: Page):
     chat.keyboard.type("hello")
     before = bot_count(chat)
     chat.keyboard.press("Enter")
-    chat.wait_for_function("n => document.querySelectorAll('.kbs-msg.bot').length > n", arg=before)
+    wait_for_reply(chat, before)
     assert chat.evaluate("document.activeElement.id") == "message"
     chat.keyboard.press("Shift+Tab")  # back into the newest quick replies
     focused = chat.evaluate("document.activeElement.textContent")
     assert chat.evaluate("document.activeElement.closest('.kbs-replies') !== null")
     before = bot_count(chat)
     chat.keyboard.press("Enter")
-    chat.wait_for_function("n => document.querySelectorAll('.kbs-msg.bot').length > n", arg=before)
+    wait_for_reply(chat, before)
     expect(chat.locator(".kbs-msg.you").last).to_contain_text(focused)
     assert chat.evaluate("document.activeElement.id") == "message"
 
