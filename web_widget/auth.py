@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import Blueprint, flash, jsonify, redirect, render_template, request, session, url_for
 from flask_login import UserMixin, current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
@@ -14,6 +16,13 @@ from web_widget.db import engine
 from web_widget.extensions import login_manager
 
 auth = Blueprint("auth", __name__)
+
+# Password guessing: after this many failed sign-ins to one username within LOCKOUT, further
+# attempts are refused (and audited) until LOCKOUT has passed since the last failure.
+MAX_FAILED_SIGN_INS = 5
+LOCKOUT = timedelta(minutes=15)
+LOCKED_OUT = ("Too many failed sign-ins to this account. Try again in 15 minutes, or ask "
+              "whoever manages the assistant's accounts to set a new password.")
 
 
 class Practitioner(UserMixin):
@@ -44,6 +53,11 @@ def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
         username = form.username.data.strip().lower()
+        if audit.failed_sign_ins(username, LOCKOUT) >= MAX_FAILED_SIGN_INS:
+            audit.record(username if USERNAME.match(username) else "(not a username)",
+                         "sign_in_refused", "user", username[:80], "too many failed sign-ins")
+            form.password.errors.append(LOCKED_OUT)
+            return render_template("sign_in.html", form=form), 429
         user = authenticate(engine(), username, form.password.data)
         if user:
             next_page = request.args.get("next", "")

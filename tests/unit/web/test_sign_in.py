@@ -1,7 +1,11 @@
 """Signing in and out: hashed-password check, safe cookies, CSRF on the forms, audit."""
 
-import pytest
+from datetime import datetime
 
+import pytest
+from sqlalchemy import update
+
+from actions.store.schema import audit_log
 from tests.unit.web.conftest import audit_rows, form_token, sign_in
 from web_widget import create_app
 
@@ -35,6 +39,31 @@ def test_a_wrong_password_is_refused_and_recorded(app, database):
     assert response.status_code == 401
     assert "do not match an account" in response.get_data(as_text=True)
     assert ("hv.jones", "sign_in_failed", "user", "hv.jones") in audit_rows(database)
+
+
+def test_repeated_failures_lock_the_account_for_a_while(app, database):
+    client = app.test_client()
+    for _ in range(5):
+        assert sign_in(client, "hv.jones", "a guess").status_code == 401
+    refused = sign_in(client, "hv.jones")  # even the right password, until the lockout ends
+    assert refused.status_code == 429
+    assert "Too many failed sign-ins" in refused.get_data(as_text=True)
+    assert ("hv.jones", "sign_in_refused", "user", "hv.jones") in audit_rows(database)
+    assert sign_in(client, "sw.smith").status_code == 302  # other accounts are not locked
+    with database.begin() as connection:  # the failures are older than the lockout
+        connection.execute(update(audit_log).values(at=datetime(2026, 1, 1)))
+    assert sign_in(client, "hv.jones").status_code == 302
+
+
+def test_a_successful_sign_in_clears_earlier_failures(app):
+    client = app.test_client()
+    for _ in range(4):
+        sign_in(client, "hv.jones", "a guess")
+    assert sign_in(client, "hv.jones").status_code == 302
+    other = app.test_client()
+    for _ in range(4):
+        assert sign_in(other, "hv.jones", "a guess").status_code == 401
+    assert sign_in(other, "hv.jones").status_code == 302
 
 
 def test_the_sign_in_form_needs_its_token(app):
