@@ -7,9 +7,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from actions.safer_practice.answers import ANSWERS
+from actions.yaml_files import read_mapping
 
 CATALOGUE_DIR = Path(__file__).resolve().parent.parent / "catalogues"
 ANSWER_KINDS = ("yes_no", "place", "carers")
@@ -81,12 +80,7 @@ def load_catalogue(name: str, *sections: str) -> Catalogue:
 
 
 def read_catalogue(path: Path, sections: tuple[str, ...] = ()) -> Catalogue:
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise CatalogueError(f"{path}: cannot be read ({err})") from err
-    if not isinstance(doc, dict):
-        raise CatalogueError(f"{path}: must be a mapping of sections")
+    doc = read_mapping(path, CatalogueError, "must be a mapping of sections")
     missing = [key for key in (*TOP_LEVEL, *sections) if key not in doc]
     if missing:
         raise CatalogueError(f"{path}: missing {', '.join(missing)}")
@@ -182,12 +176,9 @@ def plan_labels() -> dict[str, str]:
 @cache
 def _discussion_wording() -> dict[str, Any]:
     path = CATALOGUE_DIR / "discussion.yml"
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise CatalogueError(f"{path}: cannot be read ({err})") from err
+    doc = read_mapping(path, CatalogueError, "missing messages")
     for section in ("messages", "answers", "plan_labels"):
-        if not isinstance((doc or {}).get(section), dict):
+        if not isinstance(doc.get(section), dict):
             raise CatalogueError(f"{path}: missing {section}")
     for key, message in doc["messages"].items():
         if not isinstance(message, dict) or not isinstance(message.get("text"), str):
