@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
+from actions.store.audit import record_access
 from actions.store.schema import audit_log
 from web_widget.db import engine
 
@@ -13,9 +14,7 @@ from web_widget.db import engine
 def record(actor: str, action: str, object_type: str, object_id: object,
            detail: str | None = None) -> None:
     with engine().begin() as connection:
-        connection.execute(insert(audit_log).values(
-            at=datetime.now(UTC), actor=actor[:120], action=action,
-            object_type=object_type, object_id=str(object_id)[:80], detail=detail))
+        record_access(connection, actor, action, object_type, object_id, detail)
 
 
 def failed_sign_ins(username: str, within: timedelta) -> int:

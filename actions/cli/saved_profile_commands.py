@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions import engine
 from actions.cli.profile_commands import FORMAT, json_text
+from actions.store.audit import record_access
 from actions.store.database import database_url, get_engine, upgrade
 from actions.store.profiles import profiles_of
 
@@ -60,6 +61,7 @@ def show(case: str, version: int | None, output_format: str, owner: str) -> None
     `kbs score --format json` plus "answers" (the saved answers) and "saved" (case, version,
     status, dates)."""
     row = _version(owner, case, version)
+    _audit(owner, "viewed", row, "kbs profile show")
     scored = engine.score(row.answers)
     if output_format == "json":
         saved = {"case": row.reference, "version": row.version, "status": row.status,
@@ -86,7 +88,9 @@ def export(case: str, version: int | None, output: Path | None, owner: str) -> N
     kbs profile export KBS-0142 -o v2.json --owner hv.one
     kbs compare v1.json v2.json
     """
-    text = json_text(_version(owner, case, version).answers)
+    row = _version(owner, case, version)
+    _audit(owner, "exported", row, "kbs profile export")
+    text = json_text(row.answers)
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -103,6 +107,12 @@ def _rows(owner: str, reference: str | None = None) -> list[Any]:
         reason = " ".join(str(getattr(err, "orig", None) or err).split())
         raise click.ClickException(f"the database at {database_url().split('@')[-1]} cannot "
                                    f"be read: {reason}") from err
+
+
+def _audit(owner: str, action: str, row: Any, command: str) -> None:
+    """As the web app does for its pages: the profile's id, who, and which command."""
+    with get_engine().begin() as connection:
+        record_access(connection, owner, action, "profile", row.id, command)
 
 
 def _version(owner: str, reference: str, version: int | None) -> Any:

@@ -4,6 +4,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import select
 
 from actions import engine
 from actions.cli.profile_commands import score
@@ -11,6 +12,7 @@ from actions.cli.saved_profile_commands import profile
 from actions.store.cases import get_or_create_case
 from actions.store.database import get_engine
 from actions.store.profiles import complete_profile, start_profile
+from actions.store.schema import audit_log
 
 from .engine.builders import fixture_doc
 
@@ -72,6 +74,17 @@ def test_export_writes_answers_that_kbs_score_reads(database, tmp_path):
     result = kbs("export", "KBS-0142", "--version", "1", "-o", str(target), "--owner", "hv.one")
     assert result.exit_code == 0
     assert engine.load_answers(target).carers
+
+
+def test_show_and_export_are_in_the_audit_log(database, tmp_path):
+    kbs("show", "KBS-0142", "--version", "1", "--owner", "hv.one")
+    kbs("export", "KBS-0142", "-o", str(tmp_path / "v2.json"), "--owner", "hv.one")
+    with get_engine().connect() as connection:
+        rows = connection.execute(select(audit_log.c.actor, audit_log.c.action,
+                                         audit_log.c.object_type, audit_log.c.detail)).all()
+    assert [tuple(row) for row in rows] == [
+        ("hv.one", "viewed", "profile", "kbs profile show"),
+        ("hv.one", "exported", "profile", "kbs profile export")]
 
 
 @pytest.mark.parametrize("args, message", [
