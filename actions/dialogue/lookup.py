@@ -24,6 +24,8 @@ from actions.knowledge.live_case import LiveCase, live_case, recognise_live_case
 from actions.knowledge.render import format_live_case, format_reply
 
 LIVE_CONCERN_INTENT = "live_concern"
+FINISH_INTENT = "finish"
+OUTSIDE_REHEARSAL = {FINISH_INTENT: "utter_no_rehearsal_to_finish"}
 CARD_ENTITY = "card"
 ANSWER_SLOT = "lookup_answer"
 BY_SELECTOR, REPLIED = "selector", "replied"
@@ -50,6 +52,33 @@ class ActionAnswerQuestion(Action):
         reply = reply_to(message)
         dispatcher.utter_message(text=format_reply(reply), buttons=buttons(reply))
         return [SlotSet(ANSWER_SLOT, REPLIED)]
+
+
+class ActionOutsideRehearsal(Action):
+    """A practitioner's move, or "finish", with no rehearsal running. A question to a carer
+    and a question about practice are worded alike, so NLU can read a look-up question as a
+    move: when the knowledge search is confident of a card, that card is the answer (the
+    search never answers what no card covers). Otherwise the assistant says how to
+    rehearse, or, for a "finish" that is really a question, that it does not know."""
+
+    def name(self) -> str:
+        return "action_outside_rehearsal"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict) -> list[dict]:
+        message = tracker.latest_message
+        reply = reply_to(message)
+        if reply.knows or (_intent(message) == FINISH_INTENT and _is_question(message)):
+            dispatcher.utter_message(text=format_reply(reply), buttons=buttons(reply))
+            return []
+        dispatcher.utter_message(response=OUTSIDE_REHEARSAL.get(_intent(message),
+                                                                "utter_move_outside_rehearsal"))
+        dispatcher.utter_message(response="utter_menu")
+        return []
+
+
+def _is_question(message: dict) -> bool:
+    return (message.get("text") or "").rstrip().endswith("?")
 
 
 def reply_to(message: dict) -> Reply:

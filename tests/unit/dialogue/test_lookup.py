@@ -15,6 +15,7 @@ from actions.dialogue.lookup import (
     REPLIED,
     SELECTOR_CONFIDENCE,
     ActionAnswerQuestion,
+    ActionOutsideRehearsal,
 )
 from actions.knowledge.answer import default_knowledge_base
 
@@ -28,10 +29,10 @@ def message(text, intent="faq", selected=None, confidence=0.0, entities=()):
     return parsed
 
 
-def run(latest_message):
+def run(latest_message, action=ActionAnswerQuestion):
     tracker = Tracker("practitioner", {}, latest_message, [], False, None, {}, "action_listen")
     dispatcher = CollectingDispatcher()
-    events = asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, {}))
+    events = asyncio.run(action().run(dispatcher, tracker, {}))
     return dispatcher.messages, events
 
 
@@ -89,3 +90,25 @@ def test_a_live_case_with_a_confident_card_says_the_routes_before_utter_faq():
     assert "urgent paediatric assessment" in messages[0]["text"]
     assert messages[0]["buttons"] == [ASSESS_BUTTON]
     assert events == [SlotSet(ANSWER_SLOT, BY_SELECTOR)]
+
+
+def test_a_look_up_question_read_as_a_move_outside_a_rehearsal_is_answered():
+    messages, _ = run(message("when is domestic abuse high risk?", "move_ask_specifics"),
+                      ActionOutsideRehearsal)
+    assert messages[0]["text"].startswith(
+        default_knowledge_base().card("dash_risk_checklist").title)
+    assert len(messages) == 1
+
+
+@pytest.mark.parametrize("text, intent, response", [
+    ("Tell me about the baby's father", "move_ask_other_adults", "utter_move_outside_rehearsal"),
+    ("finish the rehearsal", "finish", "utter_no_rehearsal_to_finish")])
+def test_a_move_or_finish_outside_a_rehearsal_says_how_to_rehearse(text, intent, response):
+    messages, _ = run(message(text, intent), ActionOutsideRehearsal)
+    assert [m["response"] for m in messages] == [response, "utter_menu"]
+
+
+def test_a_question_read_as_finish_gets_dont_know_and_cards():
+    messages, _ = run(message("How do I claim child benefit?", "finish"), ActionOutsideRehearsal)
+    assert messages[0]["text"].startswith("I don't know")
+    assert 2 <= len(messages[0]["buttons"]) <= 3
