@@ -30,11 +30,11 @@ def eval_command(folds: int, cross_validation: bool, config: Path | None, out: P
 
     Scores the current model (`kbs train` makes it when missing) and the baseline
     (tests/eval/baseline-config.yml, trained here on the same data) on the held-out
-    examples in tests/nlu/ and tests/eval/held_out/, and with --cv by cross-validation
-    of the training data: F1 per intent, macro-F1, entity F1, response selection and
-    the most confused pairs. Prints
-    each figure beside its target; writes results/eval/eval-<time>.md and .json and adds
-    a line to results/history.jsonl.
+    examples in tests/nlu/, tests/eval/held_out/ and the Look up questions of
+    tests/knowledge/heldout_questions.yml, and with --cv by cross-validation of the
+    training data: F1 per intent, macro-F1, entity F1, response selection accuracy and
+    the most confused pairs. Prints each figure beside its target; writes
+    results/eval/eval-<time>.md and .json and adds a line to results/history.jsonl.
     """
     from actions.measure import evaluation
 

@@ -1,7 +1,9 @@
 """`kbs eval`: NLU quality of config.yml against the `rasa init` baseline, in one run.
 
-Both are scored on the held-out examples in tests/nlu/ (never trained on) and, unless
-skipped, by k-fold cross-validation of the training data. The shipped model (the one
+Both are scored on held-out examples, never trained on: tests/nlu/, tests/eval/held_out/ and
+the knowledge search's held-out questions (tests/knowledge/heldout_questions.yml, as
+``faq/<card>`` examples for the ResponseSelector, actions.measure.faq_held_out); and, when
+asked, by k-fold cross-validation of the training data. The shipped model (the one
 `kbs train` made for this data) is the one tested on held-out data; the baseline is
 trained here, on the same data.
 """
@@ -17,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from actions import settings
-from actions.measure import entities, history, nlu_results, report
+from actions.measure import entities, faq_held_out, history, nlu_results, report
 from actions.measure.machine import CpuShare, busy_note, load_snapshot
 from actions.measure.rasa_lines import (
     BASELINE_CONFIG,
@@ -80,6 +82,7 @@ def run(options: EvalOptions, say: Callable[[str], None] = print) -> dict:
     with tempfile.TemporaryDirectory(prefix="kbs-eval-") as scratch:
         data = copy_nlu_data(Path(scratch) / "data")
         held_out_data = copy_held_out(Path(scratch) / "held-out")
+        faq_held_out.write(held_out_data)
         if options.config:
             rasa_project.ensure_spacy_pipeline()
             model = Path(scratch) / "models" / "candidate.tar.gz"
@@ -139,6 +142,8 @@ def figures(held_out: dict, cross: dict) -> dict[str, float | None]:
         found[f"held_out_macro_f1_{name}"] = result.macro_f1
         for extractor, f1 in result.entity_f1.items():
             found[f"held_out_entity_f1_{name}_{extractor}"] = f1
+        if result.response_accuracy is not None:
+            found[f"held_out_response_selection_accuracy_{name}"] = result.response_accuracy
     for name, result in cross.items():
         found[f"cv_macro_f1_{name}"] = result.macro_f1
     return found
@@ -220,7 +225,8 @@ def render(data: dict, held_out: dict, cross: dict, results_checks: list[Check])
              f"`rasa init` default pipeline) trained in this run on the same data.", "",
              busy_note(data["machine"]["cpu"]), "", "## Targets", ""]
     lines += [f"- {c.line()}" for c in results_checks]
-    lines += ["", "## Held-out test data (tests/nlu/ and tests/eval/held_out/)", ""]
+    lines += ["", "## Held-out test data (tests/nlu/, tests/eval/held_out/ and "
+              "tests/knowledge/heldout_questions.yml)", ""]
     lines += _comparison(held_out)
     if cross:
         lines += ["", f"## {data['folds']}-fold cross-validation of the training data", ""]

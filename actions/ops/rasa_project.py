@@ -90,6 +90,7 @@ def server_command(model: Path, port: int, token: str, endpoints: Path) -> list[
 
 
 def action_server_command(port: int) -> list[str]:
-    # rasa_sdk alone starts faster and lighter than `rasa run actions`.
-    return [sys.executable, "-m", "rasa_sdk", "--actions", "actions.dialogue",
+    # rasa_sdk alone starts faster and lighter than `rasa run actions`; through
+    # actions/ops/action_server.py, the knowledge base is built before it listens.
+    return [sys.executable, "-m", "actions.ops.action_server", "--actions", "actions.dialogue",
             "--port", str(port)]

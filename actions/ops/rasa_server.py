@@ -13,6 +13,12 @@ queued behind it (README, "Measuring"):
    synchronous=NORMAL, as the project's own database does: a crash or kill of any process
    loses nothing; a power cut or operating-system crash may lose the last turns. Other
    databases (PostgreSQL through KBS_ENDPOINTS) are left as they are.
+3. SQLAlchemy 1.4 gives a SQLite file a NullPool: every read and every save of a tracker
+   (two or more a turn) opened a new connection and closed it, and closing the last
+   connection to a WAL database checkpoints the log into the file and deletes it, waiting
+   for the disk each time (py-spy: connection close and commit were a fifth of the Rasa
+   server's CPU per turn, `kbs bench`). Here the SQLite tracker store keeps its
+   connections open in a small pool.
 
 Each fix is applied only when Rasa is the version it was written for; otherwise Rasa runs
 unchanged and a warning says so. KBS_RASA_STOCK=1 runs Rasa unchanged (to measure the
@@ -77,6 +83,7 @@ def _validate_with_one_validator() -> str:
 def _sqlite_tracker_store_in_wal() -> str:
     from rasa.core.tracker_store import SQLTrackerStore
     from sqlalchemy import event
+    from sqlalchemy.orm import sessionmaker
 
     original = SQLTrackerStore.__init__
 
@@ -84,11 +91,28 @@ def _sqlite_tracker_store_in_wal() -> str:
     def __init__(self, *args, **kwargs):
         original(self, *args, **kwargs)
         if self.engine.dialect.name == "sqlite":
+            created = self.engine
+            self.engine = pooled_sqlite_engine(created.url)
             event.listen(self.engine, "connect", sqlite_wal)
-            self.engine.dispose()  # connections opened while creating the tables
+            self.sessionmaker = sessionmaker(bind=self.engine)
+            created.dispose()  # connections opened while creating the tables
 
     SQLTrackerStore.__init__ = __init__
-    return "SQLite tracker store in WAL mode with synchronous=NORMAL"
+    return "SQLite tracker store in WAL mode with synchronous=NORMAL, connections kept open"
+
+
+def pooled_sqlite_engine(url):
+    """An engine for a SQLite file that keeps up to POOL_SIZE connections open. Rasa uses
+    the tracker store from its event loop, but a connection may be handed to another
+    thread of the server (each to one user at a time), hence check_same_thread=False."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import QueuePool
+
+    return create_engine(url, poolclass=QueuePool, pool_size=POOL_SIZE, max_overflow=0,
+                         pool_timeout=30, connect_args={"check_same_thread": False})
+
+
+POOL_SIZE = 4
 
 
 def sqlite_wal(connection, _record) -> None:

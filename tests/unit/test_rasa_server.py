@@ -1,5 +1,7 @@
 """The fixes `kbs run` applies to Rasa's message path keep Rasa's behaviour."""
 
+import asyncio
+
 import jsonschema
 import pytest
 
@@ -35,7 +37,7 @@ def stock_accepts(result) -> bool:
 
 
 def test_both_fixes_are_applied_to_rasa_3_6(applied):
-    assert len(applied) == 2
+    assert len(applied) == 2  # the validator; SQLite WAL with pooled connections
 
 
 @pytest.mark.parametrize("result", VALID)
@@ -60,6 +62,23 @@ def test_a_sqlite_tracker_store_uses_wal_without_waiting_for_the_disk(applied, t
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+
+
+def test_a_sqlite_tracker_store_keeps_its_connection_and_its_trackers(applied, tmp_path):
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db"))
+    for turn in range(3):
+        tracker = (asyncio.run(store.retrieve("someone"))
+                   or DialogueStateTracker("someone", []))
+        tracker.update(UserUttered(f"turn {turn}"))
+        asyncio.run(store.save(tracker))
+    assert [e.text for e in asyncio.run(store.retrieve("someone")).events] == [
+        "turn 0", "turn 1", "turn 2"]
+    assert store.engine.pool.checkedin() == 1  # one connection, reused and still open
 
 
 def test_the_rasa_server_runs_through_the_fixes():

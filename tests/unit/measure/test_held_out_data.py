@@ -1,17 +1,70 @@
 """The held-out examples stay held out, and kbs eval finds all of them."""
 
-from actions.measure import entities, rasa_lines
+import yaml
+
+from actions.knowledge.cards import load_cards
+from actions.knowledge.evaluation import HeldOut, read_heldout
+from actions.knowledge.faq_data import faq_examples
+from actions.measure import entities, faq_held_out, rasa_lines
 from actions.paths import NLU_DIR
 
 
+def normal(text):
+    return " ".join(text.lower().rstrip("?").split())
+
+
 def texts(folder):
-    return {example.text.strip().lower() for example in entities.held_out_examples(folder)}
+    return {normal(example.text) for example in entities.held_out_examples(folder)}
+
+
+def card_examples():
+    """The ResponseSelector's training examples, generated from the cards."""
+    return {normal(text) for card in load_cards() for text in faq_examples(card)}
 
 
 def test_no_held_out_example_is_in_the_training_data():
-    training = texts(NLU_DIR)
+    training = texts(NLU_DIR) | card_examples()
     for folder in rasa_lines.HELD_OUT_DIRS:
         assert not texts(folder) & training, f"{folder} repeats training examples"
+
+
+def test_no_held_out_knowledge_question_is_trained_on():
+    questions = {normal(item.question) for item in read_heldout()}
+    assert not questions & (texts(NLU_DIR) | card_examples())
+
+
+def intents(folder):
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    return {intent for path in entities.nlu_files(folder)
+            for intent in load_data(str(path)).intents}
+
+
+def test_the_held_out_folders_cover_the_intents_of_every_mode():
+    held = set().union(*map(intents, rasa_lines.HELD_OUT_DIRS))
+    assert intents(NLU_DIR) - held == set()  # and faq comes from the knowledge questions
+
+
+def test_knowledge_questions_become_retrieval_intent_examples(tmp_path):
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    source = tmp_path / "questions.yml"
+    source.write_text(yaml.safe_dump({"questions": [
+        {"question": "Can a baby  sleep on a sofa?", "card": "sleep_sofa_armchair"},
+        {"question": "What is ICON?", "card": "icon_crying"},
+        {"question": "Is a settee safe: ever?", "card": "sleep_sofa_armchair"}]}))
+    written = faq_held_out.write(tmp_path / "held-out", source)
+    examples = load_data(str(written)).nlu_examples
+    assert [(m.get("text"), m.get("intent"), m.get("intent_response_key")) for m in examples] == [
+        ("Can a baby sleep on a sofa?", "faq", "faq/sleep_sofa_armchair"),
+        ("Is a settee safe: ever?", "faq", "faq/sleep_sofa_armchair"),
+        ("What is ICON?", "faq", "faq/icon_crying")]
+
+
+def test_faq_test_data_groups_questions_by_card():
+    data = faq_held_out.faq_test_data([HeldOut("a?", "x"), HeldOut("b?", "y"), HeldOut("c", "x")])
+    assert [item["intent"] for item in data["nlu"]] == ["faq/x", "faq/y"]
+    assert data["nlu"][0]["examples"] == "- a?\n- c\n"
 
 
 def test_the_held_out_folders_are_gathered_in_one_for_rasa(tmp_path, monkeypatch):
