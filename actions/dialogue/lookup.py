@@ -25,7 +25,12 @@ from actions.knowledge.render import format_live_case, format_reply
 
 LIVE_CONCERN_INTENT = "live_concern"
 FINISH_INTENT = "finish"
-OUTSIDE_REHEARSAL = {FINISH_INTENT: "utter_no_rehearsal_to_finish"}
+FALLBACK_INTENT = "nlu_fallback"
+UNSURE_INTENTS = {FALLBACK_INTENT, FINISH_INTENT}  # "finish" is short: a question is not one
+# The replies when the search is not confident and the message is not a question to answer.
+MOVE_OUTSIDE_REHEARSAL = ("utter_move_outside_rehearsal", "utter_menu")
+OUT_OF_CONTEXT = {FALLBACK_INTENT: ("utter_default",),  # it has the menu's buttons
+                  FINISH_INTENT: ("utter_no_rehearsal_to_finish", "utter_menu")}
 CARD_ENTITY = "card"
 ANSWER_SLOT = "lookup_answer"
 BY_SELECTOR, REPLIED = "selector", "replied"
@@ -54,26 +59,27 @@ class ActionAnswerQuestion(Action):
         return [SlotSet(ANSWER_SLOT, REPLIED)]
 
 
-class ActionOutsideRehearsal(Action):
-    """A practitioner's move, or "finish", with no rehearsal running. A question to a carer
-    and a question about practice are worded alike, so NLU can read a look-up question as a
-    move: when the knowledge search is confident of a card, that card is the answer (the
-    search never answers what no card covers). Otherwise the assistant says how to
-    rehearse, or, for a "finish" that is really a question, that it does not know."""
+class ActionOutOfContext(Action):
+    """A message that fits nothing going on: NLU was unsure of it, or it read as a
+    practitioner's move or "finish" with no rehearsal running. A question to a carer and a
+    question about practice are worded alike, so NLU can read a look-up question either
+    way. When the knowledge search is confident of a card, that card is the answer (the
+    search never answers what no card covers); a question NLU was unsure of gets "I don't
+    know" with the nearest cards; anything else gets the reply for where it was said."""
 
     def name(self) -> str:
-        return "action_outside_rehearsal"
+        return "action_out_of_context"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict) -> list[dict]:
         message = tracker.latest_message
+        intent = _intent(message)
         reply = reply_to(message)
-        if reply.knows or (_intent(message) == FINISH_INTENT and _is_question(message)):
+        if reply.knows or (intent in UNSURE_INTENTS and _is_question(message)):
             dispatcher.utter_message(text=format_reply(reply), buttons=buttons(reply))
             return []
-        dispatcher.utter_message(response=OUTSIDE_REHEARSAL.get(_intent(message),
-                                                                "utter_move_outside_rehearsal"))
-        dispatcher.utter_message(response="utter_menu")
+        for response in OUT_OF_CONTEXT.get(intent, MOVE_OUTSIDE_REHEARSAL):
+            dispatcher.utter_message(response=response)
         return []
 
 

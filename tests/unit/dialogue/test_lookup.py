@@ -15,7 +15,7 @@ from actions.dialogue.lookup import (
     REPLIED,
     SELECTOR_CONFIDENCE,
     ActionAnswerQuestion,
-    ActionOutsideRehearsal,
+    ActionOutOfContext,
 )
 from actions.knowledge.answer import default_knowledge_base
 
@@ -94,7 +94,7 @@ def test_a_live_case_with_a_confident_card_says_the_routes_before_utter_faq():
 
 def test_a_look_up_question_read_as_a_move_outside_a_rehearsal_is_answered():
     messages, _ = run(message("when is domestic abuse high risk?", "move_ask_specifics"),
-                      ActionOutsideRehearsal)
+                      ActionOutOfContext)
     assert messages[0]["text"].startswith(
         default_knowledge_base().card("dash_risk_checklist").title)
     assert len(messages) == 1
@@ -104,11 +104,24 @@ def test_a_look_up_question_read_as_a_move_outside_a_rehearsal_is_answered():
     ("Tell me about the baby's father", "move_ask_other_adults", "utter_move_outside_rehearsal"),
     ("finish the rehearsal", "finish", "utter_no_rehearsal_to_finish")])
 def test_a_move_or_finish_outside_a_rehearsal_says_how_to_rehearse(text, intent, response):
-    messages, _ = run(message(text, intent), ActionOutsideRehearsal)
+    messages, _ = run(message(text, intent), ActionOutOfContext)
     assert [m["response"] for m in messages] == [response, "utter_menu"]
 
 
-def test_a_question_read_as_finish_gets_dont_know_and_cards():
-    messages, _ = run(message("How do I claim child benefit?", "finish"), ActionOutsideRehearsal)
+@pytest.mark.parametrize("intent", ["finish", "nlu_fallback"])
+def test_a_question_nlu_is_unsure_of_gets_dont_know_and_cards(intent):
+    messages, _ = run(message("How do I claim child benefit?", intent), ActionOutOfContext)
     assert messages[0]["text"].startswith("I don't know")
     assert 2 <= len(messages[0]["buttons"]) <= 3
+
+
+def test_what_nlu_is_unsure_of_and_is_not_a_question_gets_the_default_reply():
+    messages, _ = run(message("blue tuesday", "nlu_fallback"), ActionOutOfContext)
+    assert [m["response"] for m in messages] == ["utter_default"]
+
+
+def test_a_confident_card_answers_what_nlu_was_unsure_of():
+    messages, _ = run(message("when is domestic abuse high risk", "nlu_fallback"),
+                      ActionOutOfContext)
+    assert messages[0]["text"].startswith(
+        default_knowledge_base().card("dash_risk_checklist").title)
