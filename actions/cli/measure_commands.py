@@ -46,15 +46,7 @@ def eval_command(folds: int, cross_validation: bool, config: Path | None, out: P
         options.history_file = history_file
     what = "held-out test" + (f" and {folds}-fold cross-validation" if cross_validation else "")
     click.echo(f"NLU evaluation: {what} of {config or 'config.yml'} and the baseline.")
-    try:
-        data = evaluation.run(options, say=click.echo)
-    except StepFailed as err:
-        raise click.ClickException(str(err)) from err
-    click.echo("")
-    click.echo(evaluation.summary(data))
-    missed = [c for c in data["checks"] if c["verdict"] == "MISSED"]
-    if strict and missed:
-        raise click.ClickException(f"{len(missed)} target(s) missed")
+    _measure_and_report(evaluation, options, StepFailed, strict)
 
 
 def _levels(_ctx, _param, value: str) -> tuple[int, ...]:
@@ -129,12 +121,18 @@ def bench_command(practitioners: int, levels: tuple[int, ...], pause: float, tur
     click.echo(f"Bench: {practitioners} practitioners, levels "
                f"{', '.join(map(str, options.phase_levels()))}, {pause:g} s pauses; stops by "
                f"itself after {options.deadline:.0f} s.")
+    _measure_and_report(bench, options, bench.BenchError, strict)
+
+
+def _measure_and_report(measure, options, failure: type[Exception], strict: bool) -> None:
+    """Runs ``measure`` (the evaluation or the bench module), prints its summary, and with
+    --strict fails when a target is missed."""
     try:
-        data = bench.run(options, say=click.echo)
-    except bench.BenchError as err:
+        data = measure.run(options, say=click.echo)
+    except failure as err:
         raise click.ClickException(str(err)) from err
     click.echo("")
-    click.echo(bench.summary(data))
+    click.echo(measure.summary(data))
     missed = [c for c in data["checks"] if c["verdict"] == "MISSED"]
     if strict and missed:
         raise click.ClickException(f"{len(missed)} target(s) missed")
