@@ -1,7 +1,7 @@
-"""Spotting what could identify a person in a free-text note (the family's plan in their
-words): a date with a year (of birth), a long number (NHS or phone number) or a word that
-looks like a name. Prose needs its own rules: case references, short codes, are checked
-more strictly by actions.case_reference.
+"""Spotting what could identify a person in free text (the family's plan in their words,
+a practitioner's reason for a judgement): a date with a year (of birth), a long number
+(NHS or phone number) or a word that looks like a name. Prose needs its own rules: case
+references, short codes, are checked more strictly by actions.case_reference.
 
 These are checks, not guarantees: the assistant also asks for roles, never names, and
 explains why when it refuses something.
@@ -10,6 +10,7 @@ explains why when it refuses something.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
 MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
@@ -20,18 +21,7 @@ WORDED_DATE = re.compile(
     rf"|(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b", re.I)
 DIGIT_RUN = re.compile(r"\d+")
 LONG_NUMBER = re.compile(r"(?:\d[ -]?){10,}")
-TITLE_CASE_WORD = re.compile(r"\b[A-Z][a-z]+(?:['-][A-Za-z]+)*\b")
-SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
-# Capitalised words that are not names: roles, services, days, months, festivals.
-NOT_NAMES = frozenset({
-    "Mum", "Dad", "Mummy", "Daddy", "Nan", "Nana", "Gran", "Granny", "Grandma", "Grandad",
-    "Grandpa", "Auntie", "Aunty", "Uncle", "Baby", "Moses", "Lullaby", "Family", "Child",
-    "Trust", "Starting", "Point", "Early", "Help", "Health", "Visitor", "Midwife", "Monday",
-    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Christmas", "Easter",
-    "Eid", "Diwali", "Hanukkah", "Ramadan", "New", "Year", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    "English", "British",
-})
+SENTENCES = re.compile(r"[.!?:;]\s+")
 
 
 def date_in(text: str) -> str | None:
@@ -47,24 +37,31 @@ def long_number_in(text: str) -> str | None:
     return match.group(0).strip() if match else None
 
 
-def name_like_word(text: str) -> str | None:
-    """A capitalised word inside a sentence that is not a known role, service, day or month
-    (a word starting a sentence is capitalised anyway)."""
-    for match in TITLE_CASE_WORD.finditer(text):
-        if match.group(0) not in NOT_NAMES and not SENTENCE_START.search(text[:match.start()]):
-            return match.group(0)
+def possible_name(text: str, allowed: Iterable[str]) -> str | None:
+    """A capitalised word that is not a known term (``allowed``: roles, services, days,
+    months), inside a sentence or possessive ("Sarah's") anywhere: it may be a name. A word
+    starting a sentence is capitalised anyway."""
+    allowed = {word.lower() for word in allowed}
+    for sentence in SENTENCES.split(text.strip()):
+        for index, word in enumerate(re.findall(r"[A-Za-z][A-Za-z'-]*", sentence)):
+            name = word.removesuffix("'s")
+            if (name[0].isupper() and name.lower() not in allowed
+                    and (index or name != word)):
+                return name
     return None
 
 
 def check_note(text: str) -> str | None:
-    """Why a free-text note cannot be kept as it is, or None when it can."""
+    """Why a free-text note cannot be kept as it is, or None when it can. Words that are not
+    names are the Assess vocabulary's (actions/catalogues/assessment.yml, not_names)."""
+    from actions.assessment.vocabulary import load_vocabulary
     if found := date_in(text):
         return (f"it contains a date ({found}). A date of birth would identify the family, so "
                 "please leave dates out (for example say 'from next week').")
     if found := long_number_in(text):
         return (f"it contains a long number ({found}), like an NHS or phone number. Please "
                 "leave it out; write numbers on the printed plan instead.")
-    if found := name_like_word(text):
+    if found := possible_name(text, load_vocabulary().not_names):
         return (f"'{found}' looks like a name. Please use roles instead (mum, dad, "
                 "grandma, the health visitor).")
     return None

@@ -17,6 +17,7 @@ from actions.assessment.reading import Reading
 from actions.assessment.steps import Step, carer_name
 from actions.assessment.vocabulary import Vocabulary
 from actions.engine import load_routes
+from actions.identifying import possible_name
 
 SOURCE_WORDS = {"observed": "on your own observation or assessment",
                 "carer_account": "on the carer's own account",
@@ -246,7 +247,7 @@ def _level(step: Step, reading: Reading, doc: dict[str, Any], vocab: Vocabulary)
     if level is not None and not note:
         return _ask_again("Please give the reason with the level, so that it is recorded with "
                           'it: for example "3: father unseen and the account unchecked".')
-    name = interpret.possible_name(reading.text, vocab.not_names)
+    name = possible_name(reading.text, vocab.not_names)
     if name:
         return _ask_again(f'"{name}" may be a name, and the profile keeps no names. Please give '
                           "the reason without names (by relation: mum, dad, partner).")

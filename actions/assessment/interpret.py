@@ -28,7 +28,6 @@ SOURCE_ORDER = ("observed", "professional", "wider_family", "carer_account")
 SPEAKER_REACH = 3
 CONTACT_ORDER = ("refused", "not_yet", "made")
 LEVEL_WORDS = re.compile(r"^\W*(level\s*)?[1-4]\b\W*|\W*(level\s*)?\b[1-4]\W*$", re.IGNORECASE)
-SENTENCES = re.compile(r"[.!?:;]\s+")
 
 
 @dataclass(frozen=True)
@@ -171,19 +170,6 @@ def level(reading: Reading, vocab: Vocabulary) -> tuple[int | None, str] | str |
     if _lead(reading, vocab, [])[0] == "absent" or find(reading, ("agree", "stands",
                                                                   "happy with")):
         return None, ""
-    return None
-
-
-def possible_name(text: str, allowed: Iterable[str]) -> str | None:
-    """A capitalised word that is not a known term, inside a sentence or possessive
-    ("Sarah's") anywhere: it may be a name."""
-    allowed = {word.lower() for word in allowed}
-    for sentence in SENTENCES.split(text.strip()):
-        for index, word in enumerate(re.findall(r"[A-Za-z][A-Za-z'-]*", sentence)):
-            name = word.removesuffix("'s")
-            if (name[0].isupper() and name.lower() not in allowed
-                    and (index or name != word)):
-                return name
     return None
 
 

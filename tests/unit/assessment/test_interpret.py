@@ -5,6 +5,7 @@ import pytest
 from actions.assessment import interpret
 from actions.assessment.interpret import UNKNOWN
 from actions.assessment.vocabulary import load_vocabulary
+from actions.identifying import possible_name
 
 VOCAB = load_vocabulary()
 
@@ -116,7 +117,7 @@ def test_judgement_level_and_why(reading, text, expected):
     ("father unseen", None),
 ])
 def test_a_judgement_note_is_screened_for_names(text, expected):
-    assert interpret.possible_name(text, VOCAB.not_names) == expected
+    assert possible_name(text, VOCAB.not_names) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
