@@ -1,7 +1,7 @@
 """Properties over generated answers (hypothesis): the level is monotone in risk, red flags add
 their routes, and any document either scores or fails with an AnswersError."""
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from actions.engine import AnswersError, parse_answers, score
@@ -130,9 +130,12 @@ def raise_flag(doc, flag):
     elif flag == "intoxicated_care":
         mother["substance_use"] = {"status": "present", "source": "observed",
                                    "intoxicated_care_observed": True}
-    elif flag == "hazardous_sleep":
-        doc["factors"]["care.unsafe_sleep"] = {"status": "present", "source": "carer_account",
-                                               "shares_sleep_surface": True, "never": ["smoking"]}
+    elif flag == "hazardous_sleep":  # sharing and smoking added to what is already known
+        known = doc["factors"].get("care.unsafe_sleep") or {}
+        source = known["source"] if known.get("status") == "present" else "carer_account"
+        doc["factors"]["care.unsafe_sleep"] = {
+            **known, "status": "present", "source": source, "shares_sleep_surface": True,
+            "never": sorted({*known.get("never", []), "smoking"})}
     else:
         doc["judgement"]["immediate_danger"] = True
     return doc
@@ -140,6 +143,12 @@ def raise_flag(doc, flag):
 
 @settings(max_examples=200, deadline=None)
 @given(answers_docs(), st.sampled_from(RED_FLAGS))
+@example(  # found by Hypothesis: raising the flag once replaced a worse unsafe-sleep answer
+    {"infant": {}, "factors": {"care.unsafe_sleep": {
+        "status": "present", "source": "observed", "modifiable": [],
+        "never": ["sofa_or_armchair", "alcohol"]}},
+     "carers": {}, "judgement": {"immediate_danger": False}, "wider_family": []},
+    "hazardous_sleep")
 def test_adding_a_red_flag_always_adds_its_routes(doc, flag):
     before = score(doc)
     after = score(raise_flag(doc, flag))
