@@ -91,6 +91,8 @@ def _sqlite_tracker_store_in_wal() -> str:
     from sqlalchemy import event
     from sqlalchemy.orm import sessionmaker
 
+    from actions.store.database import pooled_sqlite_engine
+
     original = SQLTrackerStore.__init__
 
     @functools.wraps(original)
@@ -98,7 +100,7 @@ def _sqlite_tracker_store_in_wal() -> str:
         original(self, *args, **kwargs)
         if self.engine.dialect.name == "sqlite":
             created = self.engine
-            self.engine = pooled_sqlite_engine(created.url)
+            self.engine = pooled_sqlite_engine(created.url, POOL_SIZE)
             event.listen(self.engine, "connect", sqlite_wal)
             self.sessionmaker = sessionmaker(bind=self.engine)
             created.dispose()  # connections opened while creating the tables
@@ -125,18 +127,7 @@ def _event_classes_looked_up_once() -> str:
     return "event classes looked up once by name"
 
 
-def pooled_sqlite_engine(url):
-    """An engine for a SQLite file that keeps up to POOL_SIZE connections open. Rasa uses
-    the tracker store from its event loop, but a connection may be handed to another
-    thread of the server (each to one user at a time), hence check_same_thread=False."""
-    from sqlalchemy import create_engine
-    from sqlalchemy.pool import QueuePool
-
-    return create_engine(url, poolclass=QueuePool, pool_size=POOL_SIZE, max_overflow=0,
-                         pool_timeout=30, connect_args={"check_same_thread": False})
-
-
-POOL_SIZE = 4
+POOL_SIZE = 4  # Rasa reads and saves trackers from one event loop
 
 
 def sqlite_wal(connection, _record) -> None:
