@@ -6,9 +6,21 @@ through Rasa's HTTP API with its token (local only, never seen by the browser).
 
 from __future__ import annotations
 
+import threading
 from urllib.parse import quote
 
 import requests
+
+_local = threading.local()
+
+
+def _http() -> requests.Session:
+    """This thread's session: its connections to Rasa stay open between turns (a new one
+    for every message cost Rasa and the web app a connection set-up each; urllib3 replaces
+    a connection the server has closed, as after a Rasa restart)."""
+    if not hasattr(_local, "session"):
+        _local.session = requests.Session()
+    return _local.session
 
 
 class RasaUnavailable(RuntimeError):
@@ -18,8 +30,8 @@ class RasaUnavailable(RuntimeError):
 def send_message(rasa_url: str, sender: str, text: str, timeout: float = 30) -> list[dict]:
     """Send ``text`` as ``sender``; return the bot's messages (text and buttons)."""
     try:
-        response = requests.post(f"{rasa_url}/webhooks/rest/webhook",
-                                 json={"sender": sender, "message": text}, timeout=timeout)
+        response = _http().post(f"{rasa_url}/webhooks/rest/webhook",
+                                json={"sender": sender, "message": text}, timeout=timeout)
         response.raise_for_status()
     except requests.RequestException as err:
         raise RasaUnavailable(str(err)) from err
@@ -29,8 +41,8 @@ def send_message(rasa_url: str, sender: str, text: str, timeout: float = 30) -> 
 def fetch_history(rasa_url: str, token: str, sender: str, timeout: float = 10) -> list[dict]:
     """The conversation so far, oldest first, as the widget shows it."""
     try:
-        response = requests.get(f"{rasa_url}/conversations/{quote(sender, safe='')}/tracker",
-                                params={"token": token}, timeout=timeout)
+        response = _http().get(f"{rasa_url}/conversations/{quote(sender, safe='')}/tracker",
+                               params={"token": token}, timeout=timeout)
         response.raise_for_status()
     except requests.RequestException as err:
         raise RasaUnavailable(str(err)) from err

@@ -26,11 +26,15 @@ from actions.knowledge.render import format_live_case, format_reply
 LIVE_CONCERN_INTENT = "live_concern"
 FINISH_INTENT = "finish"
 FALLBACK_INTENT = "nlu_fallback"
-UNSURE_INTENTS = {FALLBACK_INTENT, FINISH_INTENT}  # "finish" is short: a question is not one
+ANSWER_INTENT = "answer"
+# A question read as one of these was misread: "finish" is short, and an answer to an
+# assessment question is not itself a question.
+UNSURE_INTENTS = {FALLBACK_INTENT, FINISH_INTENT, ANSWER_INTENT}
 # The replies when the search is not confident and the message is not a question to answer.
 MOVE_OUTSIDE_REHEARSAL = ("utter_move_outside_rehearsal", "utter_menu")
 OUT_OF_CONTEXT = {FALLBACK_INTENT: ("utter_default",),  # it has the menu's buttons
-                  FINISH_INTENT: ("utter_no_rehearsal_to_finish", "utter_menu")}
+                  FINISH_INTENT: ("utter_no_rehearsal_to_finish", "utter_menu"),
+                  ANSWER_INTENT: ("utter_assessment_not_open",)}  # it has the Assess buttons
 CARD_ENTITY = "card"
 ANSWER_SLOT = "lookup_answer"
 BY_SELECTOR, REPLIED = "selector", "replied"
@@ -61,9 +65,10 @@ class ActionAnswerQuestion(Action):
 
 class ActionOutOfContext(Action):
     """A message that fits nothing going on: NLU was unsure of it, or it read as a
-    practitioner's move or "finish" with no rehearsal running. A question to a carer and a
-    question about practice are worded alike, so NLU can read a look-up question either
-    way. When the knowledge search is confident of a card, that card is the answer (the
+    practitioner's move or "finish" with no rehearsal running, or as an answer with no
+    assessment open. A question to a carer, a question about practice and an answer about
+    a family's money or housing are worded alike, so NLU can read a look-up question any
+    of these ways. When the knowledge search is confident of a card, that card is the answer (the
     search never answers what no card covers); a question NLU was unsure of gets "I don't
     know" with the nearest cards; anything else gets the reply for where it was said."""
 

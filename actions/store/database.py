@@ -10,10 +10,12 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.pool import QueuePool
 
 from actions.paths import VAR_DIR
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+WEB_THREADS = 8  # waitress threads of `kbs run`: each may hold one connection
 
 
 def database_url() -> str:
@@ -24,10 +26,24 @@ def database_url() -> str:
 def engine_for(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, future=True, connect_args={"timeout": 30})
+        engine = pooled_sqlite_engine(url, pool_size=WEB_THREADS, future=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, future=True, pool_pre_ping=True)
+
+
+def pooled_sqlite_engine(url, pool_size: int, **options) -> Engine:
+    """An engine for a SQLite file that keeps up to ``pool_size`` connections open.
+
+    SQLAlchemy 1.4 gives a SQLite file a NullPool: every use opened a connection (and ran
+    its pragmas) and closed it, and closing the last connection to a WAL database
+    checkpoints the log into the file and deletes it, waiting for the disk: two fifths of
+    the web app's CPU per chat turn, in loading the signed-in practitioner (py-spy,
+    `kbs bench`). A connection may be handed to another thread (one at a time), hence
+    check_same_thread=False."""
+    return create_engine(url, poolclass=QueuePool, pool_size=pool_size, max_overflow=0,
+                         pool_timeout=30,
+                         connect_args={"check_same_thread": False, "timeout": 30}, **options)
 
 
 def get_engine() -> Engine:

@@ -36,8 +36,8 @@ def stock_accepts(result) -> bool:
     return True
 
 
-def test_both_fixes_are_applied_to_rasa_3_6(applied):
-    assert len(applied) == 2  # the validator; SQLite WAL with pooled connections
+def test_the_fixes_are_applied_to_rasa_3_6(applied):
+    assert len(applied) == 3  # the validator; SQLite WAL with pooled connections; events
 
 
 @pytest.mark.parametrize("result", VALID)
@@ -79,6 +79,40 @@ def test_a_sqlite_tracker_store_keeps_its_connection_and_its_trackers(applied, t
     assert [e.text for e in asyncio.run(store.retrieve("someone")).events] == [
         "turn 0", "turn 1", "turn 2"]
     assert store.engine.pool.checkedin() == 1  # one connection, reused and still open
+
+
+def test_every_event_name_gives_the_class_rasa_gives(applied):
+    from rasa.shared.core import events
+    from rasa.shared.utils.common import all_subclasses
+
+    def stock(type_name, default=None):  # Rasa 3.6's own lookup
+        for cls in all_subclasses(events.Event):
+            if cls.type_name == type_name:
+                return cls
+        if type_name == "topic":
+            return None
+        if default is not None:
+            return default
+        raise ValueError(f"Unknown event name '{type_name}'.")
+
+    for name in {cls.type_name for cls in all_subclasses(events.Event)}:
+        for _ in range(2):  # looked up, then remembered
+            assert events.Event.resolve_by_type(name) is stock(name)
+    assert events.Event.resolve_by_type("topic") is None
+    assert events.Event.resolve_by_type("no such event", events.SlotSet) is events.SlotSet
+    with pytest.raises(ValueError, match="Unknown event name"):
+        events.Event.resolve_by_type("no such event")
+
+
+def test_events_read_back_are_the_events_written(applied):
+    from rasa.shared.core import events
+
+    written = [events.UserUttered("hi", {"name": "greet", "confidence": 0.9}),
+               events.ActionExecuted("utter_greet"), events.SlotSet("x", 3),
+               events.ActiveLoop("a_form"), events.SessionStarted(), events.Restarted()]
+    read = events.deserialise_events([e.as_dict() for e in written])
+    assert [type(e) for e in read] == [type(e) for e in written]
+    assert read == written
 
 
 def test_the_rasa_server_runs_through_the_fixes():

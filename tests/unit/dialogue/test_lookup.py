@@ -108,11 +108,16 @@ def test_a_move_or_finish_outside_a_rehearsal_says_how_to_rehearse(text, intent,
     assert [m["response"] for m in messages] == [response, "utter_menu"]
 
 
-@pytest.mark.parametrize("intent", ["finish", "nlu_fallback"])
+@pytest.mark.parametrize("intent", ["finish", "nlu_fallback", "answer"])
 def test_a_question_nlu_is_unsure_of_gets_dont_know_and_cards(intent):
     messages, _ = run(message("How do I claim child benefit?", intent), ActionOutOfContext)
     assert messages[0]["text"].startswith("I don't know")
     assert 2 <= len(messages[0]["buttons"]) <= 3
+
+
+def test_an_answer_with_no_assessment_open_says_how_to_open_one():
+    messages, _ = run(message("skip", "answer"), ActionOutOfContext)
+    assert [m["response"] for m in messages] == ["utter_assessment_not_open"]
 
 
 def test_what_nlu_is_unsure_of_and_is_not_a_question_gets_the_default_reply():
