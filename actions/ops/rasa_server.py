@@ -91,7 +91,7 @@ def _sqlite_tracker_store_in_wal() -> str:
     from sqlalchemy import event
     from sqlalchemy.orm import sessionmaker
 
-    from actions.store.database import pooled_sqlite_engine
+    from actions.store.database import pooled_sqlite_engine, sqlite_wal
 
     original = SQLTrackerStore.__init__
 
@@ -128,13 +128,6 @@ def _event_classes_looked_up_once() -> str:
 
 
 POOL_SIZE = 4  # Rasa reads and saves trackers from one event loop
-
-
-def sqlite_wal(connection, _record) -> None:
-    cursor = connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
 
 
 APPLIED_NOTE = "kbs: fixes applied to Rasa:"

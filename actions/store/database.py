@@ -58,11 +58,18 @@ def upgrade(url: str | None = None) -> None:
     command.upgrade(config, "head")
 
 
-def _sqlite_pragmas(connection, _record) -> None:
+def _sqlite_pragmas(connection, record) -> None:
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")  # readers do not block the one writer
-    # A commit no longer waits for the disk (about 20 ms here, `kbs bench`): a killed
-    # process loses nothing; a power cut or operating-system crash may lose the last commits.
+    cursor.close()
+    sqlite_wal(connection, record)
+
+
+def sqlite_wal(connection, _record) -> None:
+    """WAL (readers do not block the one writer) without waiting for the disk at a commit
+    (about 20 ms here, `kbs bench`): a killed process loses nothing; a power cut or
+    operating-system crash may lose the last commits. The Rasa tracker store uses it too."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
