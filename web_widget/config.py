@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 
-from actions.settings import SettingsError
+from kbs.ops.settings import SettingsError
 
 TRUE = ("1", "true", "yes", "on")
 FALSE = ("", "0", "false", "no", "off")
@@ -20,8 +20,8 @@ def _flag(variable: str) -> bool:
 
 def from_environment(overrides: dict) -> dict:
     """The app's settings: ``overrides`` (tests) over the environment and its defaults."""
-    from actions import settings
-    from actions.store.database import database_url
+    from kbs.ops import settings
+    from kbs.store.database import database_url
 
     return {
         # Only read (or made) when not given: tests leave var/ alone.

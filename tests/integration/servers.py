@@ -2,7 +2,7 @@
 
 `kbs run` supervises them as one group and stops everything when one exits; a test of
 restarts needs to stop one child while the others keep running, so it starts them here with
-the same commands (actions.ops.rasa_project) on free ports, with its own databases.
+the same commands (kbs.ops.rasa_project) on free ports, with its own databases.
 """
 
 from __future__ import annotations
@@ -12,13 +12,12 @@ import signal
 import subprocess
 from pathlib import Path
 
-from actions import settings
-from actions.ops import rasa_project
-from actions.ops.fingerprint import fingerprint, model_for
-from actions.ops.ports import free_port
-from actions.ops.process_group import Child, ProcessGroup
-from actions.paths import ROOT
-from actions.store.database import upgrade
+from kbs.ops import rasa_project, settings
+from kbs.ops.fingerprint import fingerprint, model_for
+from kbs.ops.ports import free_port
+from kbs.ops.process_group import Child, ProcessGroup
+from kbs.paths import ROOT
+from kbs.store.database import upgrade
 from tests.integration.conftest import PASSWORD, Chat
 
 TOKEN = "integration-test"

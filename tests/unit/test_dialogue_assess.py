@@ -1,4 +1,4 @@
-"""The Assess mode's Rasa actions move state between slots and actions.assessment."""
+"""The Assess mode's Rasa actions move state between slots and kbs.assessment."""
 
 import asyncio
 
@@ -6,8 +6,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.assessment.conversation import State
-from actions.dialogue.assess import (
+from actions.assess import (
     STATE_SLOTS,
     AnnounceRedFlags,
     StartAssessment,
@@ -15,6 +14,7 @@ from actions.dialogue.assess import (
     slots_of,
     state_of,
 )
+from kbs.assessment.conversation import State
 
 
 def tracker(slots, text="", sender="hv.one~abc"):

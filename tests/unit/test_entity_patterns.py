@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions.nlp.patterns import PatternFileError, read_pattern_dir, read_pattern_file, word_forms
-from actions.nlp.pipeline import build_pipeline, write_synonyms
+from kbs.nlp.patterns import PatternFileError, read_pattern_dir, read_pattern_file, word_forms
+from kbs.nlp.pipeline import build_pipeline, write_synonyms
 
 
 @pytest.fixture(scope="module")

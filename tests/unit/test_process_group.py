@@ -5,7 +5,7 @@ import sys
 import psutil
 import pytest
 
-from actions.ops.process_group import ProcessGroup, StartupError
+from kbs.ops.process_group import ProcessGroup, StartupError
 
 # A child that ignores SIGTERM and starts a grandchild: the hardest case to clean up.
 STUBBORN = (

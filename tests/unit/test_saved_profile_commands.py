@@ -6,13 +6,13 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from actions import engine
-from actions.cli.profile_commands import score
-from actions.cli.saved_profile_commands import profile
-from actions.store.cases import get_or_create_case
-from actions.store.database import get_engine
-from actions.store.profiles import complete_profile, start_profile
-from actions.store.schema import audit_log
+from kbs import engine
+from kbs.cli.profile_commands import score
+from kbs.cli.saved_profile_commands import profile
+from kbs.store.cases import get_or_create_case
+from kbs.store.database import get_engine
+from kbs.store.profiles import complete_profile, start_profile
+from kbs.store.schema import audit_log
 
 from .engine.builders import fixture_doc
 

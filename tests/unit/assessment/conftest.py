@@ -2,8 +2,8 @@
 
 import pytest
 
-from actions.assessment.reading import read
-from actions.nlp.pipeline import build_pipeline
+from kbs.assessment.reading import read
+from kbs.nlp.pipeline import build_pipeline
 
 
 @pytest.fixture(scope="session")

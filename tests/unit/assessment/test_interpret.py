@@ -1,11 +1,11 @@
-"""Free text to status, source and details (actions.assessment.interpret)."""
+"""Free text to status, source and details (kbs.assessment.interpret)."""
 
 import pytest
 
-from actions.assessment import interpret
-from actions.assessment.interpret import UNKNOWN
-from actions.assessment.vocabulary import load_vocabulary
-from actions.identifying import possible_name
+from kbs.assessment import interpret
+from kbs.assessment.interpret import UNKNOWN
+from kbs.assessment.vocabulary import load_vocabulary
+from kbs.identifying import possible_name
 
 VOCAB = load_vocabulary()
 

@@ -1,7 +1,7 @@
 import pytest
 
-from actions.assessment.numbers import count, kilograms, weeks
-from actions.assessment.reading import read
+from kbs.assessment.numbers import count, kilograms, weeks
+from kbs.assessment.reading import read
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -1,9 +1,9 @@
-"""Which questions are asked, from the answers so far (actions.assessment.steps, record)."""
+"""Which questions are asked, from the answers so far (kbs.assessment.steps, record)."""
 
 from datetime import date
 
-from actions.assessment import record, steps
-from actions.engine import load_catalogue, parse_answers
+from kbs.assessment import record, steps
+from kbs.engine import load_catalogue, parse_answers
 
 CATALOGUE = load_catalogue()
 

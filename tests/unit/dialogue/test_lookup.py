@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.dialogue.lookup import (
+from actions.lookup import (
     ANSWER_SLOT,
     ASSESS_BUTTON,
     BY_SELECTOR,
@@ -17,7 +17,7 @@ from actions.dialogue.lookup import (
     ActionAnswerQuestion,
     ActionOutOfContext,
 )
-from actions.knowledge.answer import default_knowledge_base
+from kbs.knowledge.answer import default_knowledge_base
 
 
 def message(text, intent="faq", selected=None, confidence=0.0, entities=()):

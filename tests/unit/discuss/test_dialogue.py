@@ -9,16 +9,16 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import create_engine, text
 
-from actions.assessment.record import new_answers
-from actions.dialogue.discuss import (
+from actions.discuss import (
     ActionDiscussLeave,
     ActionSafeHandlingPlan,
     ActionSaferSleepPlan,
     ValidateSafeHandlingForm,
     ValidateSaferSleepForm,
 )
-from actions.store.cases import get_or_create_case
-from actions.store.profiles import open_profile, start_profile
+from kbs.assessment.record import new_answers
+from kbs.store.cases import get_or_create_case
+from kbs.store.profiles import open_profile, start_profile
 
 
 def tracker(slots, text_="", intent=None, entities=(), events=None):

@@ -6,13 +6,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions.safer_practice import handling, sleep
-from actions.safer_practice.catalogue import CatalogueError, read_catalogue
-from actions.safer_practice.plans import safe_handling_plan, safer_sleep_plan
-from actions.safer_practice.render import render_markdown
+from kbs.safer_practice import handling, sleep
+from kbs.safer_practice.catalogue import CatalogueError, read_catalogue
+from kbs.safer_practice.plans import safe_handling_plan, safer_sleep_plan
+from kbs.safer_practice.render import render_markdown
 
 ROOT = Path(__file__).resolve().parents[3]
-CATALOGUES = ROOT / "actions" / "catalogues"
+CATALOGUES = ROOT / "kbs" / "catalogues"
 
 
 def test_the_safer_sleep_plan_cites_nice_and_the_lullaby_trust(bed_sharing):
@@ -40,7 +40,8 @@ def test_source_titles_and_addresses_come_from_the_catalogue(tmp_path, bed_shari
 
 
 def test_no_source_title_or_address_is_written_in_code():
-    code = "".join(p.read_text() for p in (ROOT / "actions").rglob("*.py"))
+    code = "".join(path.read_text() for folder in ("kbs", "actions", "web_widget")
+                   for path in (ROOT / folder).rglob("*.py"))
     for name in ("safer_sleep", "safe_handling"):
         for source in yaml.safe_load((CATALOGUES / f"{name}.yml").read_text())["sources"].values():
             assert source["url"] not in code and source["title"] not in code

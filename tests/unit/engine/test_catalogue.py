@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from actions.engine.catalogue import FACTORS_FILE, load_catalogue
-from actions.engine.errors import CatalogueError
+from kbs.engine.catalogue import FACTORS_FILE, load_catalogue
+from kbs.engine.errors import CatalogueError
 
 # The factors PROFILE-SPEC.md names (the contract: never renamed or dropped).
 SPEC_FACTORS = {

@@ -6,8 +6,8 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-from actions.cli.profile_commands import compare, score
-from actions.engine.routes_config import ROUTES_ENV
+from kbs.cli.profile_commands import compare, score
+from kbs.engine.routes_config import ROUTES_ENV
 
 from .builders import FIXTURES
 

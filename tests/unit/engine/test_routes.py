@@ -5,14 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from actions.engine import load_routes, score
-from actions.engine.errors import RoutesError
-from actions.engine.routes_config import DEFAULT_ROUTES_FILE, ROUTES_ENV
-from actions.engine.rules import ROUTE_IDS
+from kbs.engine import load_routes, score
+from kbs.engine.errors import RoutesError
+from kbs.engine.routes_config import DEFAULT_ROUTES_FILE, ROUTES_ENV
+from kbs.engine.rules import ROUTE_IDS
 
 from .builders import excluded, with_answer, with_values
 
-ENGINE_DIR = Path(__file__).resolve().parents[3] / "actions" / "engine"
+ENGINE_DIR = Path(__file__).resolve().parents[3] / "kbs" / "engine"
 CATALOGUES_DIR = ENGINE_DIR.parent / "catalogues"
 PHONE = re.compile(r"\b0\d{3}\s?\d{3}\s?\d{3,4}\b|\b999\b")
 

@@ -3,8 +3,8 @@ import re
 import pytest
 import yaml
 
-from actions.knowledge.cards import KNOWLEDGE_DIR, CardError, load_card, load_cards
-from actions.paths import ROOT
+from kbs.knowledge.cards import KNOWLEDGE_DIR, CardError, load_card, load_cards
+from kbs.paths import ROOT
 
 SHARED = ROOT.parent / "shared"
 DOMAIN = SHARED / "docs" / "DOMAIN.md"

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from actions.knowledge.evaluation import (
+from kbs.knowledge.evaluation import (
     TOP1_TARGET,
     TOP3_TARGET,
     EvalFileError,

@@ -1,6 +1,6 @@
 from click.testing import CliRunner
 
-from actions.cli import main
+from kbs.cli import main
 
 
 def test_bench_and_eval_are_kbs_commands():

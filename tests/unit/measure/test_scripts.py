@@ -1,7 +1,7 @@
 import pytest
 
-from actions.measure import scripts
-from actions.measure.scripts import ScriptError, Turn, load_script, load_scripts
+from kbs.measure import scripts
+from kbs.measure.scripts import ScriptError, Turn, load_script, load_scripts
 
 
 def write(folder, name, text):

@@ -4,17 +4,17 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.dialogue.rehearse import (
+from actions.rehearse import (
     AskRehearsalPersona,
     AskRehearsalUtterance,
     RehearsalFeedback,
     ValidateRehearsalForm,
     rehearsal_intent,
 )
-from actions.rehearsal import engine
-from actions.rehearsal.personas import personas
-from actions.store.database import engine_for, upgrade
-from actions.store.rehearsals import finished_rehearsals
+from kbs.rehearsal import engine
+from kbs.rehearsal.personas import personas
+from kbs.store.database import engine_for, upgrade
+from kbs.store.rehearsals import finished_rehearsals
 
 
 def message(text, intent, confidence=0.9, ranking=None):

@@ -2,10 +2,10 @@
 
 import pytest
 
-from actions.rehearsal.catalogue_file import CatalogueError
-from actions.rehearsal.moves import SMALL_TALK, moves, read_moves
-from actions.rehearsal.openness import MOST
-from actions.rehearsal.personas import read_persona, read_personas
+from kbs.rehearsal.catalogue_file import CatalogueError
+from kbs.rehearsal.moves import SMALL_TALK, moves, read_moves
+from kbs.rehearsal.openness import MOST
+from kbs.rehearsal.personas import read_persona, read_personas
 from tests.unit.rehearse.conftest import write_persona
 
 REVIEW_SECTIONS = {"5.8", "5.14", "5.34", "6.4"}
