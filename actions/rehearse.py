@@ -20,9 +20,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT
 from sqlalchemy.exc import SQLAlchemyError
 
+from kbs.catalogues import CatalogueError
 from kbs.identity import practitioner_of
 from kbs.rehearsal import engine
-from kbs.rehearsal.catalogue_file import CatalogueError
 from kbs.rehearsal.feedback import build_feedback
 from kbs.rehearsal.feedback_text import feedback_text
 from kbs.rehearsal.moves import moves

@@ -35,7 +35,8 @@ class CatalogueError(ValueError):
         self.line = line
         self.problem = problem
         where = f"{file}, line {line}" if line else f"{file}"
-        what = f"field '{field}'" if field else "the document"
+        what = f"field '{field}'" if field else \
+            "the folder" if self.file.is_dir() else "the document"
         super().__init__(f"{where}: {what} {problem}")
 
 
@@ -46,6 +47,8 @@ def load(path: Path, *, empty_ok: bool = False) -> Node:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as err:
         raise CatalogueError(path, f"cannot be read ({err.strerror or err})") from err
+    except UnicodeDecodeError as err:
+        raise CatalogueError(path, "cannot be read (not UTF-8 text)") from err
     return parse(text, path, empty_ok=empty_ok)
 
 
@@ -117,22 +120,37 @@ class Node:
     # -- shape ---------------------------------------------------------------------------
 
     def mapping(self, *, empty_ok: bool = False) -> dict:
-        if not isinstance(self.value, dict) or (not self.value and not empty_ok):
-            self.fail("must be a mapping of names to values")
-        for key in self.value:
+        for key, node in self.keyed(empty_ok=empty_ok):
             if not isinstance(key, str):
-                self.child(str(key), None).fail("must be named with text")
+                node.fail("must be named with text")
         return self.value
 
+    def keyed(self, *, empty_ok: bool = False) -> list[tuple[Any, Node]]:
+        """The entries of a mapping whose keys may be numbers or true/false as well as text
+        (``levels: {1: ..., 2: ...}``), each key as YAML read it."""
+        if not isinstance(self.value, dict) or (not self.value and not empty_ok):
+            self.fail("must be a mapping of names to values")
+        return [(key, self.child(_as_written(key), value)) for key, value in self.value.items()]
+
+    def require(self, keys: Iterable[str]) -> None:
+        """Fail on a missing key; other keys are allowed (a section another reader checks)."""
+        present = self.mapping(empty_ok=True)
+        for key in keys:
+            if key not in present:
+                self.child(key, None).fail("is missing")
+
     def only(self, required: Iterable[str], optional: Iterable[str] = ()) -> None:
-        """Fail on a missing required key or an unknown one (most often a typo)."""
-        required, optional = set(required), set(optional)
-        keys = set(self.mapping(empty_ok=not required))
-        for key in sorted(required - keys):
-            self.child(key, None).fail("is missing")
-        for key in sorted(keys - required - optional):
-            self.child(key, None).fail(
-                f"is not a known field (known: {', '.join(sorted(required | optional))})")
+        """Fail on an unknown key (most often a typo) or a missing required one, the first
+        in the file's or the given order."""
+        required, optional = list(required), list(optional)
+        present = self.mapping(empty_ok=True)
+        for key in present:  # first: a mistyped key is also a missing one
+            if key not in required and key not in optional:
+                self.child(key, None).fail(
+                    f"is not a known field (known: {', '.join(sorted(required + optional))})")
+        for key in required:
+            if key not in present:
+                self.child(key, None).fail("is missing")
 
     def get(self, key: str) -> Node:
         return self.child(key, self.mapping(empty_ok=True).get(key))
@@ -153,16 +171,12 @@ class Node:
 
     def text(self) -> str:
         """Non-empty text, with runs of white space made single spaces."""
-        if isinstance(self.value, bool) or not isinstance(self.value, str | int | float):
-            self.fail("must be non-empty text")
-        if not isinstance(self.value, str):
-            self.fail(f"must be text; put the number in quotes (\"{self.value}\")")
-        if not self.value.strip():
-            self.fail("must be non-empty text")
-        return " ".join(self.value.split())
+        return " ".join(self.raw_text().split())
 
     def raw_text(self) -> str:
         """Non-empty text as written (line breaks kept: a message with paragraphs)."""
+        if isinstance(self.value, int | float) and not isinstance(self.value, bool):
+            self.fail(f"must be text; put the number in quotes (\"{self.value}\")")
         if not isinstance(self.value, str) or not self.value.strip():
             self.fail("must be non-empty text")
         return self.value
@@ -189,14 +203,18 @@ class Node:
             self.fail(f"must be true or false (found {self.value!r})")
         return self.value
 
-    def integer(self, lowest: int, highest: int) -> int:
+    def integer(self, lowest: int, highest: int, default: int | None = None) -> int:
+        if self.value is None and default is not None:
+            return default
         if isinstance(self.value, bool) or not isinstance(self.value, int) \
                 or not lowest <= self.value <= highest:
             self.fail(f"must be a whole number from {lowest} to {highest} "
                       f"(found {self.value!r})")
         return self.value
 
-    def number(self, lowest: float, highest: float) -> float:
+    def number(self, lowest: float, highest: float, default: float | None = None) -> float:
+        if self.value is None and default is not None:
+            return default
         if isinstance(self.value, bool) or not isinstance(self.value, int | float) \
                 or not lowest <= self.value <= highest:
             self.fail(f"must be a number from {lowest:g} to {highest:g} (found {self.value!r})")
@@ -224,3 +242,8 @@ class Node:
         if not text.startswith("https://"):
             self.fail(f"must be an https:// address (found {text!r})")
         return text
+
+
+def _as_written(key: Any) -> str:
+    """A mapping key as the YAML file spells it (``true``, not ``True``), to name its field."""
+    return str(key).lower() if isinstance(key, bool) else str(key)

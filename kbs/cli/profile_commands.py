@@ -9,7 +9,10 @@ from typing import Any
 import click
 
 from kbs import engine
+from kbs.catalogues import CatalogueError
 
+# An answers file the engine cannot use, or a data file (factors, scoring, routes) with a mistake.
+INPUT_ERRORS = (engine.EngineInputError, CatalogueError)
 FORMAT = click.option("--format", "output_format", type=click.Choice(["text", "json"]),
                       default="text", show_default=True,
                       help="text: what a practitioner reads; json: the spec's keys.")
@@ -65,7 +68,7 @@ def score(file: Path, output_format: str) -> None:
         profile = engine.score(engine.load_answers(file))
         text = (json_text(profile.to_dict()) if output_format == "json"
                 else engine.render_profile(profile, engine.load_routes()))
-    except engine.EngineInputError as err:
+    except INPUT_ERRORS as err:
         raise click.ClickException(str(err)) from err
     click.echo(text, nl=False)
 
@@ -83,7 +86,7 @@ def compare(old: Path, new: Path, output_format: str) -> None:
     """
     try:
         comparison = engine.compare(engine.load_answers(old), engine.load_answers(new))
-    except engine.EngineInputError as err:
+    except INPUT_ERRORS as err:
         raise click.ClickException(str(err)) from err
     text = (json_text(comparison.to_dict()) if output_format == "json"
             else engine.render_comparison(comparison))

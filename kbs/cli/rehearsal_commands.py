@@ -45,7 +45,7 @@ def check_personas() -> None:
 
     A file with a mistake is named with the field that is wrong; see docs/PERSONAS.md.
     """
-    from kbs.rehearsal.catalogue_file import CatalogueError
+    from kbs.catalogues import CatalogueError
     from kbs.rehearsal.personas import read_personas
 
     try:

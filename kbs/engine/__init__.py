@@ -11,7 +11,7 @@ Answers in (a dict or file following PROFILE-SPEC.md), profile out:
 from kbs.engine.answers import Answers, load_answers, parse_answers
 from kbs.engine.catalogue import load_catalogue
 from kbs.engine.compare import Comparison, compare
-from kbs.engine.errors import AnswersError, CatalogueError, EngineInputError, RoutesError
+from kbs.engine.errors import AnswersError, EngineInputError
 from kbs.engine.profile import Profile, score
 from kbs.engine.report import render_comparison, render_profile
 from kbs.engine.routes_config import load_routes
@@ -19,11 +19,9 @@ from kbs.engine.routes_config import load_routes
 __all__ = [
     "Answers",
     "AnswersError",
-    "CatalogueError",
     "Comparison",
     "EngineInputError",
     "Profile",
-    "RoutesError",
     "compare",
     "load_answers",
     "load_catalogue",

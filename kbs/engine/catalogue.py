@@ -12,8 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from kbs.engine import checks
-from kbs.engine.errors import CatalogueError
+from kbs.catalogues import Node, load
 
 CATALOGUES_DIR = Path(__file__).resolve().parent.parent / "catalogues"
 FACTORS_FILE = CATALOGUES_DIR / "factors.yml"
@@ -137,137 +136,101 @@ class Catalogue:
 
 @cache
 def load_catalogue(path: Path = FACTORS_FILE) -> Catalogue:
-    """Read and check the factor catalogue; a malformed file raises CatalogueError."""
-    return checks.read_data_file(path, "factors catalogue", _catalogue, CatalogueError)
+    """Read and check the factor catalogue; a malformed file raises
+    kbs.catalogues.CatalogueError naming the file, the line and the field."""
+    return _catalogue(load(path))
 
 
-def _catalogue(doc: Mapping[str, Any]) -> Catalogue:
-    checks.only_keys(doc, ("statuses", "sources", "infant_block", "carer_details", "judgement",
-                           "factors"), "", CatalogueError)
-    domains = checks.mapping(doc.get("factors"), "factors", CatalogueError)
-    checks.only_keys(domains, DOMAINS, "factors", CatalogueError)
-    factors = tuple(
-        _factor(domain, factor_id, entry)
-        for domain in DOMAINS
-        for factor_id, entry in checks.mapping(domains.get(domain), f"factors.{domain}",
-                                               CatalogueError).items()
-    )
+def _catalogue(doc: Node) -> Catalogue:
+    doc.only(("statuses", "sources", "infant_block", "carer_details", "judgement", "factors"))
+    domains = doc.get("factors")
+    domains.only(DOMAINS)
+    factors = tuple(_factor(domain, factor_id, entry)
+                    for domain in DOMAINS
+                    for factor_id, entry in domains.get(domain).entries())
     return Catalogue(
-        statuses=_descriptions(doc.get("statuses"), "statuses", STATUSES),
-        sources=_descriptions(doc.get("sources"), "sources", SOURCES),
-        infant_block=_questions(doc.get("infant_block"), "infant_block", INFANT_BLOCK),
-        carer_details=_questions(doc.get("carer_details"), "carer_details", CARER_DETAILS),
-        judgement=_questions(doc.get("judgement"), "judgement", JUDGEMENT_QUESTIONS),
+        statuses=_descriptions(doc.get("statuses"), STATUSES),
+        sources=_descriptions(doc.get("sources"), SOURCES),
+        infant_block=_questions(doc.get("infant_block"), INFANT_BLOCK),
+        carer_details=_questions(doc.get("carer_details"), CARER_DETAILS),
+        judgement=_questions(doc.get("judgement"), JUDGEMENT_QUESTIONS),
         factors=factors,
     )
 
 
-def _descriptions(value: Any, where: str, names: tuple[str, ...]) -> Mapping[str, str]:
-    entries = checks.mapping(value, where, CatalogueError)
-    checks.only_keys(entries, names, where, CatalogueError)
-    return {name: checks.required_text(entries.get(name), f"{where}.{name}", CatalogueError)
+def _descriptions(node: Node, names: tuple[str, ...]) -> Mapping[str, str]:
+    node.only(names)
+    return {name: node.get(name).text() for name in names}
+
+
+def _questions(node: Node, names: tuple[str, ...]) -> Mapping[str, Question]:
+    node.only(names)
+    return {name: Question(name=name, question=node.get(name).get("question").text(),
+                           rationale=node.get(name).get("rationale").text())
             for name in names}
 
 
-def _questions(value: Any, where: str, names: tuple[str, ...]) -> Mapping[str, Question]:
-    entries = checks.mapping(value, where, CatalogueError)
-    checks.only_keys(entries, names, where, CatalogueError)
-    questions = {}
-    for name in names:
-        entry = checks.mapping(entries.get(name), f"{where}.{name}", CatalogueError)
-        questions[name] = Question(
-            name=name,
-            question=checks.required_text(entry.get("question"), f"{where}.{name}.question",
-                                          CatalogueError),
-            rationale=checks.required_text(entry.get("rationale"), f"{where}.{name}.rationale",
-                                           CatalogueError),
-        )
-    return questions
-
-
-def _factor(domain: str, factor_id: str, value: Any) -> Factor:
-    where = f"factors.{domain}.{factor_id}"
-    entry = checks.mapping(value, where, CatalogueError)
-    checks.only_keys(entry, ("label", "question", "rationale", "options", "weight", "key", "tags",
-                             "corroborate", "external_cause", "derived", "fields"),
-                     where, CatalogueError)
-    tags = frozenset(checks.one_of(tag, TAGS, f"{where}.tags", CatalogueError)
-                     for tag in checks.list_of(entry.get("tags", []), f"{where}.tags",
-                                               CatalogueError))
-    corroborate = checks.text(entry.get("corroborate", ""), f"{where}.corroborate",
-                              CatalogueError)
-    if "needs_corroboration" in tags and not corroborate.strip():
-        raise CatalogueError(f"{where}.corroborate: required for a needs_corroboration factor")
-    options = checks.mapping(entry.get("options"), f"{where}.options", CatalogueError)
-    checks.only_keys(options, STATUSES, f"{where}.options", CatalogueError)
+def _factor(domain: str, factor_id: str, entry: Node) -> Factor:
+    entry.only(("label", "question", "rationale", "options", "weight"),
+               ("key", "tags", "corroborate", "external_cause", "derived", "fields"))
+    tags = frozenset(tag.one_of(TAGS) for tag in entry.get("tags").items(empty_ok=True)) \
+        if entry.has("tags") else frozenset()
+    corroborate = entry.get("corroborate").optional_text()
+    if "needs_corroboration" in tags and not corroborate:
+        entry.get("corroborate").fail("is required for a needs_corroboration factor")
+    options = entry.get("options")
+    options.only(STATUSES)
     return Factor(
         domain=domain,
         id=factor_id,
-        label=checks.required_text(entry.get("label"), f"{where}.label", CatalogueError),
-        question=checks.required_text(entry.get("question"), f"{where}.question", CatalogueError),
-        rationale=checks.required_text(entry.get("rationale"), f"{where}.rationale",
-                                       CatalogueError),
-        options={s: checks.required_text(options.get(s), f"{where}.options.{s}", CatalogueError)
-                 for s in STATUSES},
-        weight=checks.number(entry.get("weight"), f"{where}.weight", CatalogueError,
-                             low=0, high=100),
-        key=checks.boolean(entry.get("key", False), f"{where}.key", CatalogueError),
+        label=entry.get("label").text(),
+        question=entry.get("question").text(),
+        rationale=entry.get("rationale").text(),
+        options={status: options.get(status).text() for status in STATUSES},
+        weight=entry.get("weight").number(0, 100),
+        key=entry.get("key").boolean(default=False),
         tags=tags,
         corroborate=corroborate,
-        external_cause=checks.text(entry.get("external_cause", ""), f"{where}.external_cause",
-                                   CatalogueError),
-        derived=_derivation(entry.get("derived"), f"{where}.derived"),
-        fields={name: _field(name, spec, f"{where}.fields.{name}")
-                for name, spec in checks.mapping(entry.get("fields", {}), f"{where}.fields",
-                                                 CatalogueError).items()},
+        external_cause=entry.get("external_cause").optional_text(),
+        derived=_derivation(entry.get("derived")) if entry.has("derived") else None,
+        fields={name: _field(name, spec) for name, spec in entry.get("fields").entries()}
+        if entry.has("fields") else {},
     )
 
 
-def _derivation(value: Any, where: str) -> Derivation | None:
-    if value is None:
-        return None
-    entry = checks.mapping(value, where, CatalogueError)
-    checks.only_keys(entry, ("from", "below", "equals"), where, CatalogueError)
-    source = checks.one_of(entry.get("from"), INFANT_BLOCK, f"{where}.from", CatalogueError)
-    if ("below" in entry) == ("equals" in entry):
-        raise CatalogueError(f"{where}: give exactly one of below, equals")
-    below = entry.get("below")
-    if below is not None:
-        checks.number(below, f"{where}.below", CatalogueError, low=0, high=100)
-    return Derivation(source=source, below=below, equals=entry.get("equals"))
+def _derivation(node: Node) -> Derivation:
+    node.only(("from",), ("below", "equals"))
+    source = node.get("from").one_of(INFANT_BLOCK)
+    if ("below" in node.value) == ("equals" in node.value):
+        node.fail("must give exactly one of below, equals")
+    below = node.get("below").number(0, 100) if node.has("below") else None
+    return Derivation(source=source, below=below, equals=node.value.get("equals"))
 
 
-def _field(name: str, value: Any, where: str) -> Field:
-    spec = checks.mapping(value, where, CatalogueError)
-    checks.only_keys(spec, ("type", "question", "values", "minimum", "maximum", "points",
-                            "points_each"), where, CatalogueError)
-    kind = checks.one_of(spec.get("type"), FIELD_TYPES, f"{where}.type", CatalogueError)
-    values = tuple(checks.list_of(spec.get("values", []), f"{where}.values", CatalogueError))
+def _field(name: str, spec: Node) -> Field:
+    spec.only(("type", "question"), ("values", "minimum", "maximum", "points", "points_each"))
+    kind = spec.get("type").one_of(FIELD_TYPES)
+    values = tuple(item.value for item in spec.get("values").items(empty_ok=True)) \
+        if spec.has("values") else ()
     if kind in ("choice", "choices") and not values:
-        raise CatalogueError(f"{where}.values: required for a {kind} field")
+        spec.get("values").fail(f"is required for a {kind} field")
     pointed_values = {"choice": values, "boolean": (True, False)}.get(kind, ())
-    points = _points(spec.get("points", {}), f"{where}.points", pointed_values)
     return Field(
         name=name,
         type=kind,
-        question=checks.required_text(spec.get("question"), f"{where}.question", CatalogueError),
+        question=spec.get("question").text(),
         values=values,
-        minimum=checks.number(spec.get("minimum", 0), f"{where}.minimum", CatalogueError,
-                              low=0, high=1000, whole=True),
-        maximum=checks.number(spec.get("maximum", 0), f"{where}.maximum", CatalogueError,
-                              low=0, high=1000, whole=True),
-        points=points,
-        points_each=checks.number(spec.get("points_each", 0), f"{where}.points_each",
-                                  CatalogueError, low=0, high=100),
+        minimum=spec.get("minimum").integer(0, 1000, default=0),
+        maximum=spec.get("maximum").integer(0, 1000, default=0),
+        points=_points(spec.get("points"), pointed_values) if spec.has("points") else {},
+        points_each=spec.get("points_each").number(0, 100, default=0),
     )
 
 
-def _points(value: Any, where: str, allowed: tuple[Any, ...]) -> Mapping[Any, float]:
-    if not isinstance(value, Mapping):
-        raise CatalogueError(f"{where}: must map values to points, got {checks.describe(value)}")
-    for key, points in value.items():
+def _points(node: Node, allowed: tuple[Any, ...]) -> Mapping[Any, float]:
+    for key, points in node.keyed(empty_ok=True):
         if key not in allowed:
-            raise CatalogueError(f"{where}: {key!r} is not one of "
-                                 f"{', '.join(str(a).lower() for a in allowed)}")
-        checks.number(points, f"{where}.{key}", CatalogueError, low=0, high=100)
-    return dict(value)
+            points.fail(f"is not a value of this field (values: "
+                        f"{', '.join(str(a).lower() for a in allowed)})")
+        points.number(0, 100)
+    return dict(node.value)

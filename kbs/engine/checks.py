@@ -1,7 +1,9 @@
-"""Small validators shared by the readers of answers, catalogues and routes files.
+"""Small validators for answers documents (the user's input to `kbs score`, AnswersError).
 
 Each takes the field's dotted name and the error class to raise, so every message
-reads "<field>: <what is wrong>".
+reads "<field>: <what is wrong>". The project's own data files are read and checked by
+``kbs.catalogues.load`` instead; ``read_data_file`` is kept only for
+kbs/assessment/vocabulary.py until it does the same.
 """
 
 from __future__ import annotations
@@ -10,8 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-
+from kbs.catalogues import CatalogueError, Node, load
 from kbs.engine.errors import EngineInputError
 
 Built = TypeVar("Built")
@@ -97,13 +98,14 @@ def yaml_problem(err: Exception) -> str:
 
 def read_data_file(path: Path, what: str, build: Callable[[Mapping[str, Any]], Built],
                    error: type[EngineInputError]) -> Built:
-    """Read one of the project's YAML data files and build it; every problem raises ``error``
-    naming the file (and the field)."""
+    """Compatibility only, for kbs/assessment/vocabulary.py until it reads its file through
+    ``kbs.catalogues`` (then remove this): the file is read by ``kbs.catalogues.load`` and
+    built with the validators above; an ``error`` they raise ("field: problem") becomes a
+    ``kbs.catalogues.CatalogueError`` naming the file, the line and the field."""
+    doc = load(path)
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise error(f"{path}: cannot be read ({err})") from err
-    try:
-        return build(mapping(doc, what, error))
+        return build(mapping(doc.value, what, error))
     except error as err:
-        raise error(f"{path}: {err}") from err
+        field, _, problem = str(err).partition(": ")
+        line = Node(doc.file, tuple(field.split(".")), None, doc.lines).line
+        raise CatalogueError(path, problem, field=field, line=line) from err

@@ -1,4 +1,8 @@
-"""Errors for input the engine cannot use; every message names the file or field at fault."""
+"""Errors for answers the engine cannot use; every message names the field at fault.
+
+The engine's data files (factors, scoring rules, suggestions, routes) are read by
+``kbs.catalogues.load``: a problem in one is a ``kbs.catalogues.CatalogueError``.
+"""
 
 
 class EngineInputError(ValueError):
@@ -9,9 +13,8 @@ class AnswersError(EngineInputError):
     """A profile's answers document is malformed."""
 
 
-class RoutesError(EngineInputError):
-    """A partnership's routes file is malformed."""
-
-
 class CatalogueError(EngineInputError):
-    """One of the engine's own data files (factors, scoring, wider family) is malformed."""
+    """Compatibility only, until kbs/assessment/vocabulary.py reads its file through
+    ``kbs.catalogues``: the validators in ``checks`` raise it there ("field: problem"), and
+    ``checks.read_data_file`` turns it into a ``kbs.catalogues.CatalogueError`` naming the
+    file, the line and the field. Nothing catches this class; catch that one."""

@@ -11,13 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-from kbs.engine import checks
+from kbs.catalogues import CatalogueError, Node, load
 from kbs.engine.catalogue import CATALOGUES_DIR
-from kbs.engine.errors import RoutesError
 from kbs.engine.rules import ROUTE_IDS
 
 ROUTES_ENV = "KBS_ROUTES_FILE"
@@ -47,44 +43,32 @@ def routes_file() -> Path:
 
 
 def load_routes(path: str | Path | None = None) -> RoutesConfig:
-    """Read and check a routes file; every problem raises RoutesError naming file and field."""
+    """Read and check a routes file; every problem raises kbs.catalogues.CatalogueError
+    naming the file, the line and the field."""
     return _load(Path(path) if path else routes_file())
 
 
 @cache
 def _load(path: Path) -> RoutesConfig:
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        reason = getattr(err, "strerror", None) or "not UTF-8 text"
-        raise RoutesError(f"{path}: cannot be read ({reason}); check {ROUTES_ENV}") from err
-    except yaml.YAMLError as err:
-        raise RoutesError(f"{path}: {checks.yaml_problem(err)}") from err
-    try:
-        return _config(path, checks.mapping(doc, "routes file", RoutesError))
-    except RoutesError as err:
-        raise RoutesError(f"{path}: {err}") from err
-
-
-def _config(path: Path, doc: Mapping[str, Any]) -> RoutesConfig:
-    checks.only_keys(doc, ("partnership", "sources", "routes"), "", RoutesError)
-    routes = checks.mapping(doc.get("routes"), "routes", RoutesError)
-    checks.only_keys(routes, ROUTE_IDS, "routes", RoutesError)
-    sources = checks.list_of(doc.get("sources", []), "sources", RoutesError)
+        doc = load(path)
+    except CatalogueError as err:
+        if err.line is not None:
+            raise
+        # missing, unreadable or empty: perhaps the variable names the wrong file
+        raise CatalogueError(path, f"{err.problem}; check {ROUTES_ENV}") from err
+    doc.only(("partnership", "routes"), ("sources",))
+    routes = doc.get("routes")
+    routes.only(ROUTE_IDS)
     return RoutesConfig(
-        partnership=checks.required_text(doc.get("partnership"), "partnership", RoutesError),
+        partnership=doc.get("partnership").text(),
         file=path,
         routes={route: _route(route, routes.get(route)) for route in ROUTE_IDS},
-        sources=tuple(checks.text(s, "sources", RoutesError) for s in sources),
+        sources=doc.get("sources").texts(at_least=0) if doc.has("sources") else (),
     )
 
 
-def _route(route: str, value: Any) -> Route:
-    where = f"routes.{route}"
-    if value is None:
-        raise RoutesError(f"{where}: missing (every route needs name, description and contact)")
-    entry = checks.mapping(value, where, RoutesError)
-    checks.only_keys(entry, ("name", "description", "contact"), where, RoutesError)
-    return Route(id=route, **{field: checks.required_text(entry.get(field), f"{where}.{field}",
-                                                          RoutesError)
+def _route(route: str, entry: Node) -> Route:
+    entry.only(("name", "description", "contact"))
+    return Route(id=route, **{field: entry.get(field).text()
                               for field in ("name", "description", "contact")})

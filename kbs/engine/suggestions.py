@@ -6,13 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-from kbs.engine import checks
+from kbs.catalogues import Node, load
 from kbs.engine.catalogue import CATALOGUES_DIR
-from kbs.engine.errors import CatalogueError
 
 SUGGESTIONS_FILE = CATALOGUES_DIR / "suggestions.yml"
 WHO = ("unseen_carer", "unconfirmed_carer", "non_engaging_carer", "relative", "unnamed")
@@ -46,43 +42,28 @@ class Suggestions:
 
 @cache
 def load_suggestions(path: Path = SUGGESTIONS_FILE) -> Suggestions:
-    try:
-        doc = checks.mapping(yaml.safe_load(path.read_text(encoding="utf-8")), "suggestions",
-                             CatalogueError)
-        checks.only_keys(doc, ("wider_family", "review_at_each_contact"), "", CatalogueError)
-        return Suggestions(wider_family=_wider_family(doc.get("wider_family")),
-                           review=_review(doc.get("review_at_each_contact")))
-    except (OSError, yaml.YAMLError) as err:
-        raise CatalogueError(f"{path}: cannot be read ({err})") from err
-    except CatalogueError as err:
-        raise CatalogueError(f"{path}: {err}") from err
+    """Read and check the wording; a malformed file raises kbs.catalogues.CatalogueError
+    naming the file, the line and the field."""
+    doc = load(path)
+    doc.only(("wider_family", "review_at_each_contact"))
+    return Suggestions(wider_family=_wider_family(doc.get("wider_family")),
+                       review=_review(doc.get("review_at_each_contact")))
 
 
-def _texts(value: Any, where: str, names: tuple[str, ...]) -> dict[str, str]:
-    entries = checks.mapping(value, where, CatalogueError)
-    checks.only_keys(entries, names, where, CatalogueError)
-    return {name: checks.required_text(entries.get(name), f"{where}.{name}", CatalogueError)
-            for name in names}
+def _texts(node: Node, names: tuple[str, ...]) -> dict[str, str]:
+    return {name: node.get(name).text() for name in names}
 
 
-def _wider_family(value: Any) -> WiderFamilyWording:
-    where = "wider_family"
-    entry = checks.mapping(value, where, CatalogueError)
+def _wider_family(node: Node) -> WiderFamilyWording:
     plain = ("see_in_person", "ask_relative", "ask_unnamed", "refused_already", "if_refused")
-    checks.only_keys(entry, ("who", "ask", *plain), where, CatalogueError)
-    texts = {name: checks.required_text(entry.get(name), f"{where}.{name}", CatalogueError)
-             for name in plain}
-    return WiderFamilyWording(who=_texts(entry.get("who"), f"{where}.who", WHO),
-                              ask=_texts(entry.get("ask"), f"{where}.ask", ASK), **texts)
+    node.only(("who", "ask", *plain))
+    node.get("who").only(WHO)
+    node.get("ask").only(ASK)
+    return WiderFamilyWording(who=_texts(node.get("who"), WHO), ask=_texts(node.get("ask"), ASK),
+                              **_texts(node, plain))
 
 
-def _review(value: Any) -> ReviewWording:
-    where = "review_at_each_contact"
-    entry = checks.mapping(value, where, CatalogueError)
-    always = checks.list_of(entry.get("always"), f"{where}.always", CatalogueError)
-    notes = {key: item for key, item in entry.items() if key != "always"}
-    return ReviewWording(
-        always=tuple(checks.required_text(item, f"{where}.always", CatalogueError)
-                     for item in always),
-        notes=_texts(notes, where, REVIEW_NOTES),
-    )
+def _review(node: Node) -> ReviewWording:
+    node.only(("always", *REVIEW_NOTES))
+    return ReviewWording(always=node.get("always").texts(at_least=0),
+                         notes=_texts(node, REVIEW_NOTES))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from kbs.rehearsal.catalogue_file import read_document
+from kbs.catalogues import load
 from kbs.rehearsal.openness import LOWEST, MOST
 
 MOVES_FILE = Path(__file__).resolve().parent.parent / "catalogues" / "rehearsal_moves.yml"
@@ -30,11 +30,11 @@ class Move:
 
 
 def read_moves(path: Path = MOVES_FILE) -> dict[str, Move]:
-    doc = read_document(path)
-    doc.only({"moves"})
+    doc = load(path)
+    doc.only(("moves",))
     moves = {}
     for move_id, node in doc.get("moves").entries():
-        node.only({"label", "openness", "worked", "better"})
+        node.only(("label", "openness", "worked", "better"))
         moves[move_id] = Move(move_id, node.get("label").text(),
                               node.get("openness").integer(LOWEST - MOST, MOST - LOWEST),
                               node.get("worked").text(), node.get("better").text())

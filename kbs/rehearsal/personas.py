@@ -1,7 +1,7 @@
 """Persona files (kbs/catalogues/personas/*.yml): read, check and hold them.
 
 docs/PERSONAS.md describes the format for trainers. A file that breaks it is a
-CatalogueError naming the file and the field.
+kbs.catalogues.CatalogueError naming the file, the line and the field.
 """
 
 from __future__ import annotations
@@ -10,16 +10,16 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from kbs.rehearsal.catalogue_file import CatalogueError, Node, read_document
+from kbs.catalogues import CatalogueError, Node, load
 from kbs.rehearsal.moves import SMALL_TALK, Move, moves
 from kbs.rehearsal.openness import LOWEST, MOST
 
 PERSONAS_DIR = Path(__file__).resolve().parent.parent / "catalogues" / "personas"
 REPLIES_PER_REACTION = 2  # at the least, so that a rehearsal does not feel scripted
 
-PERSONA_FIELDS = {"id", "title", "name", "who", "briefing", "opening", "openness",
-                  "hidden_facts", "reactions", "good_conversation", "learning_point"}
-FACT_FIELDS = {"id", "summary", "unlocked_by", "openness", "reveal", "deflect", "tip"}
+PERSONA_FIELDS = ("id", "title", "name", "who", "briefing", "opening", "openness",
+                  "hidden_facts", "reactions", "good_conversation", "learning_point")
+FACT_FIELDS = ("id", "summary", "unlocked_by", "openness", "reveal", "deflect", "tip")
 
 
 @dataclass(frozen=True)
@@ -70,8 +70,8 @@ class Persona:
 
 
 def read_persona(path: Path, known_moves: dict[str, Move]) -> Persona:
-    doc = read_document(path)
-    doc.only(PERSONA_FIELDS, frozenset({"openness_changes"}))
+    doc = load(path)
+    doc.only(PERSONA_FIELDS, ("openness_changes",))
     persona_id = doc.get("id").identifier()
     if persona_id != path.stem:
         doc.get("id").fail(f"is {persona_id!r} but must match the file name ({path.stem!r})")
@@ -92,7 +92,7 @@ def read_personas(directory: Path = PERSONAS_DIR,
                   known_moves: dict[str, Move] | None = None) -> dict[str, Persona]:
     paths = sorted(directory.glob("*.yml"))
     if not paths:
-        raise CatalogueError(f"{directory}: no persona files (*.yml)")
+        raise CatalogueError(directory, "holds no persona files (*.yml)")
     known_moves = known_moves or moves()
     return {persona.id: persona for persona in (read_persona(p, known_moves) for p in paths)}
 
@@ -114,7 +114,8 @@ def _fact(node: Node, known_moves: dict[str, Move]) -> HiddenFact:
 
 
 def _unlock(node: Node, known_moves: dict[str, Move]) -> Unlock:
-    node.only(set(), frozenset({"moves", "topics"}))
+    node.mapping()
+    node.only((), ("moves", "topics"))
     uncovering = [m.id for m in known_moves.values() if not m.shuts_down]
     chosen = node.get("moves").choices(uncovering) if node.has("moves") else ()
     topics = tuple(t.lower() for t in node.get("topics").texts()) if node.has("topics") else ()
@@ -143,11 +144,11 @@ def _openness_changes(doc: Node, known_moves: dict[str, Move]) -> dict[str, int]
 
 
 def _reactions(node: Node, known_moves: dict[str, Move]) -> dict[str, tuple[str, ...]]:
-    node.only({*known_moves, SMALL_TALK})
+    node.only((*known_moves, SMALL_TALK))
     return {kind: node.get(kind).texts(at_least=REPLIES_PER_REACTION)
             for kind in (*known_moves, SMALL_TALK)}
 
 
 def _learning_point(node: Node) -> LearningPoint:
-    node.only({"sections", "text"})
+    node.only(("sections", "text"))
     return LearningPoint(node.get("sections").text(), node.get("text").text())

@@ -7,17 +7,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from kbs.catalogues import Node, load
 from kbs.safer_practice.answers import ANSWERS
-from kbs.yaml_files import read_mapping
 
 CATALOGUE_DIR = Path(__file__).resolve().parent.parent / "catalogues"
+WORDING_FILE = CATALOGUE_DIR / "discussion.yml"
 ANSWER_KINDS = ("yes_no", "place", "carers")
 TOP_LEVEL = ("title", "intro", "sources", "questions", "sections", "speak_to_someone",
              "practitioner")
-
-
-class CatalogueError(ValueError):
-    """A catalogue that cannot be used; the message names the file and the field."""
 
 
 @dataclass(frozen=True)
@@ -80,71 +77,59 @@ def load_catalogue(name: str, *sections: str) -> Catalogue:
 
 
 def read_catalogue(path: Path, sections: tuple[str, ...] = ()) -> Catalogue:
-    doc = read_mapping(path, CatalogueError, "must be a mapping of sections")
-    missing = [key for key in (*TOP_LEVEL, *sections) if key not in doc]
-    if missing:
-        raise CatalogueError(f"{path}: missing {', '.join(missing)}")
-    sources = {key: _source(path, key, value) for key, value in doc["sources"].items()}
-    questions = {key: _question(path, key, value) for key, value in doc["questions"].items()}
-    _check_citations(path, doc, set(sources))
-    return Catalogue(doc["title"], doc["intro"], sources, questions, doc)
+    """Read and check a discussion catalogue; a malformed file raises
+    kbs.catalogues.CatalogueError naming the file, the line and the field."""
+    doc = load(path)
+    doc.require((*TOP_LEVEL, *sections))
+    sources = {key: _source(key, node) for key, node in doc.get("sources").entries()}
+    questions = {key: _question(key, node) for key, node in doc.get("questions").entries()}
+    _check_citations(doc, set(sources))
+    return Catalogue(doc.get("title").raw_text(), doc.get("intro").raw_text(), sources,
+                     questions, doc.value)
 
 
-def _source(path: Path, key: str, value: Any) -> Source:
-    if not isinstance(value, dict) or not all(isinstance(value.get(k), str)
-                                              for k in ("title", "url")):
-        raise CatalogueError(f"{path}: sources.{key} needs a title and a url")
-    if not value["url"].startswith("https://"):
-        raise CatalogueError(f"{path}: sources.{key}.url must be an https:// address")
-    return Source(key, value["title"], value["url"])
+def _source(key: str, node: Node) -> Source:
+    node.only(("title", "url"))
+    return Source(key, node.get("title").raw_text(), node.get("url").url())
 
 
-def _question(path: Path, key: str, value: Any) -> Question:
-    where = f"{path}: questions.{key}"
-    if not isinstance(value, dict) or not isinstance(value.get("ask"), str):
-        raise CatalogueError(f"{where} needs 'ask', the question's wording")
-    if value.get("answer") not in ANSWER_KINDS:
-        raise CatalogueError(f"{where}.answer must be one of {', '.join(ANSWER_KINDS)}")
-    if value.get("already_when") not in (None, *ANSWERS):
-        raise CatalogueError(f"{where}.already_when must be one of {', '.join(ANSWERS)}")
-    unknown = set(value) - QUESTION_FIELDS
-    if unknown:
-        raise CatalogueError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
-    risk = value.get("risk")
-    rest = {k: v for k, v in value.items() if k not in ("risk", "sources")}
-    return Question(id=key, sources=tuple(value.get("sources", ())),
-                    risk=_risk(where, risk) if risk is not None else None, **rest)
+def _question(key: str, node: Node) -> Question:
+    node.only(("ask", "answer"), QUESTION_FIELDS - {"id", "ask", "answer"})
+    node.get("ask").raw_text()
+    node.get("answer").one_of(ANSWER_KINDS)
+    if node.has("already_when"):
+        node.get("already_when").one_of(ANSWERS)
+    rest = {k: v for k, v in node.value.items() if k not in ("risk", "sources")}
+    return Question(id=key, sources=node.get("sources").texts(at_least=0)
+                    if node.has("sources") else (),
+                    risk=_risk(node.get("risk")) if node.has("risk") else None, **rest)
 
 
-def _risk(where: str, value: Any) -> Risk:
-    needed = ("id", "when", "noted", "name", "why", "instead", "sources")
-    if not isinstance(value, dict) or any(k not in value for k in needed):
-        raise CatalogueError(f"{where}.risk needs {', '.join(needed)}")
-    if value["when"] not in ANSWERS:
-        raise CatalogueError(f"{where}.risk.when must be one of {', '.join(ANSWERS)}")
-    unknown = set(value) - RISK_FIELDS
-    if unknown:
-        raise CatalogueError(f"{where}.risk: unknown field(s) {', '.join(sorted(unknown))}")
-    if value.get("tier") not in (None, "never", "modifiable"):
-        raise CatalogueError(f"{where}.risk.tier must be never or modifiable")
-    return Risk(**{**value, "sources": tuple(value["sources"])})
+def _risk(node: Node) -> Risk:
+    node.only(("id", "when", "noted", "name", "why", "instead", "sources"),
+              RISK_FIELDS - {"id", "when", "noted", "name", "why", "instead", "sources"})
+    node.get("when").one_of(ANSWERS)
+    if node.has("tier"):
+        node.get("tier").one_of(("never", "modifiable"))
+    return Risk(**{**node.value, "sources": node.get("sources").texts()})
 
 
-def _check_citations(path: Path, node: Any, known: set[str], where: str = "") -> None:
+def _check_citations(node: Node, known: set[str]) -> None:
     """Every ``sources`` list anywhere in the file names sources the file defines."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            here = f"{where}.{key}" if where else str(key)
+    if isinstance(node.value, dict):
+        for key, value in node.value.items():
+            child = node.child(str(key), value)
             if key == "sources" and isinstance(value, list):
-                unknown = [s for s in value if s not in known]
-                if unknown:
-                    raise CatalogueError(f"{path}: {here} cites unknown source(s) "
-                                         f"{', '.join(map(str, unknown))}")
+                for index, source in enumerate(value):
+                    if source not in known:
+                        child.child(index, source).fail(
+                            f"cites {source!r}, which is not one of the file's sources "
+                            f"({', '.join(sorted(known))})")
             else:
-                _check_citations(path, value, known, here)
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            _check_citations(path, value, known, f"{where}[{index}]")
+                _check_citations(child, known)
+    elif isinstance(node.value, list):
+        for index, value in enumerate(node.value):
+            _check_citations(node.child(index, value), known)
 
 
 def with_carer(text: str, carer_label: str) -> str:
@@ -173,14 +158,19 @@ def plan_labels() -> dict[str, str]:
     return _discussion_wording()["plan_labels"]
 
 
+def read_wording(path: Path = WORDING_FILE) -> dict[str, Any]:
+    """The wording around both discussions (messages, answers, plan labels), checked; a
+    malformed file raises kbs.catalogues.CatalogueError naming the file, the line and the
+    field."""
+    doc = load(path)
+    doc.require(("messages", "answers", "plan_labels"))
+    for section in ("answers", "plan_labels"):
+        doc.get(section).mapping()
+    for _key, message in doc.get("messages").entries():
+        message.get("text").raw_text()
+    return doc.value
+
+
 @cache
 def _discussion_wording() -> dict[str, Any]:
-    path = CATALOGUE_DIR / "discussion.yml"
-    doc = read_mapping(path, CatalogueError, "missing messages")
-    for section in ("messages", "answers", "plan_labels"):
-        if not isinstance(doc.get(section), dict):
-            raise CatalogueError(f"{path}: missing {section}")
-    for key, message in doc["messages"].items():
-        if not isinstance(message, dict) or not isinstance(message.get("text"), str):
-            raise CatalogueError(f"{path}: messages.{key} needs a text")
-    return doc
+    return read_wording()
