@@ -39,6 +39,7 @@ def knowledge_eval(dev: bool) -> None:
     same figures for tuning: the cards' example questions, each left out of its card in
     turn, and tests/knowledge/dev_*.yml.
     """
+    from kbs.catalogues import CatalogueError
     from kbs.knowledge import evaluation
     from kbs.knowledge.answer import default_knowledge_base
 
@@ -55,7 +56,7 @@ def knowledge_eval(dev: bool) -> None:
         else:
             reports = {"Held-out questions": evaluation.evaluate(
                 kb, evaluation.read_heldout(), evaluation.read_unanswerable())}
-    except evaluation.EvalFileError as err:
+    except CatalogueError as err:
         raise click.ClickException(str(err)) from err
     for title, report in reports.items():
         _echo_report(title, report)

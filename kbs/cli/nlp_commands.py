@@ -2,8 +2,7 @@
 
 import click
 
-from kbs.knowledge.cards import CardError
-from kbs.nlp.patterns import PatternFileError
+from kbs.catalogues import CatalogueError
 from kbs.ops.rasa_project import build_spacy_pipeline
 from kbs.paths import ENTITY_PATTERNS_DIR, GENERATED_NLU_DIR, KNOWLEDGE_DIR, ROOT
 
@@ -19,7 +18,7 @@ def nlp() -> None:
     """
     try:
         path = build_spacy_pipeline()
-    except (PatternFileError, CardError) as err:
+    except CatalogueError as err:
         raise click.ClickException(str(err)) from err
     click.echo(f"spaCy pipeline built from {ENTITY_PATTERNS_DIR.relative_to(ROOT)} into "
                f"{path.relative_to(ROOT)}; FAQ intents from {KNOWLEDGE_DIR.relative_to(ROOT)} "

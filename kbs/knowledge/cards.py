@@ -1,7 +1,8 @@
 """Knowledge cards: one YAML file per card in ``kbs/catalogues/knowledge``.
 
 Cards are data a safeguarding lead reviews without reading code, so loading is strict: a
-missing or mistyped field is an error naming the file and the field, never a silent default.
+missing or mistyped field is a kbs.catalogues.CatalogueError naming the file, the line and the
+field, never a silent default.
 """
 
 from __future__ import annotations
@@ -10,17 +11,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kbs.catalogues import CatalogueError, Node, load
 from kbs.paths import KNOWLEDGE_DIR
-from kbs.yaml_files import read_mapping
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _URL = re.compile(r"^https?://\S+$")
-_FIELDS = {"id", "title", "answer", "next_steps", "sources", "tags", "questions"}
-_SOURCE_FIELDS = {"title", "url", "reference"}
-
-
-class CardError(ValueError):
-    """A card that cannot be used; the message names the file and the field."""
+_FIELDS = ("id", "title", "answer", "next_steps", "sources", "tags", "questions")
 
 
 @dataclass(frozen=True)
@@ -48,65 +44,47 @@ def load_cards(directory: Path = KNOWLEDGE_DIR) -> list[Card]:
     """Every card in ``directory``, sorted by id (ids are file names, so unique)."""
     files = sorted(directory.glob("*.yml"))
     if not files:
-        raise CardError(f"{directory}: no knowledge cards (*.yml)")
+        raise CatalogueError(directory, "holds no knowledge cards (*.yml)")
     cards = [load_card(path) for path in files]
     return sorted(cards, key=lambda card: card.id)
 
 
 def load_card(path: Path) -> Card:
-    doc = read_mapping(path, CardError, "a card must be a mapping of fields")
-    unknown = set(doc) - _FIELDS
-    if unknown:
-        raise CardError(f"{path}: unknown field(s) {', '.join(sorted(map(str, unknown)))}")
-    card_id = _text(path, doc.get("id"), "id")
+    doc = load(path)
+    doc.only(_FIELDS)
+    card_id = _text(doc.get("id"))
     if not _ID.match(card_id):
-        raise CardError(f"{path}: 'id' must be lower_snake_case, got {card_id!r}")
+        doc.get("id").fail(f"must be lower_snake_case (found {card_id!r})")
     if path.stem != card_id:
-        raise CardError(f"{path}: 'id' {card_id!r} must match the file name")
-    title = _text(path, doc.get("title"), "title")
+        doc.get("id").fail(f"is {card_id!r} but must match the file name ({path.stem!r})")
+    title = _text(doc.get("title"))
     if not title.endswith("?"):
-        raise CardError(f"{path}: 'title' must be a question ending with '?'")
+        doc.get("title").fail("must be a question ending with '?'")
     return Card(
         id=card_id,
         title=title,
-        answer=_text(path, doc.get("answer"), "answer"),
-        next_steps=_texts(path, doc.get("next_steps"), "next_steps"),
-        sources=_sources(path, doc.get("sources")),
-        tags=_texts(path, doc.get("tags"), "tags"),
-        questions=_texts(path, doc.get("questions"), "questions"),
+        answer=_text(doc.get("answer")),
+        next_steps=_texts(doc.get("next_steps")),
+        sources=tuple(_source(node) for node in doc.get("sources").items()),
+        tags=_texts(doc.get("tags")),
+        questions=_texts(doc.get("questions")),
     )
 
 
-def _text(path: Path, value, field: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise CardError(f"{path}: '{field}' must be non-empty text")
-    return value.strip()
+def _text(node: Node) -> str:
+    return node.raw_text().strip()
 
 
-def _texts(path: Path, values, field: str) -> tuple[str, ...]:
-    if not isinstance(values, list) or not values:
-        raise CardError(f"{path}: '{field}' must be a non-empty list")
-    return tuple(_text(path, value, f"{field}[{index}]") for index, value in enumerate(values))
+def _texts(node: Node) -> tuple[str, ...]:
+    return tuple(_text(item) for item in node.items())
 
 
-def _sources(path: Path, values) -> tuple[Source, ...]:
-    if not isinstance(values, list) or not values:
-        raise CardError(f"{path}: 'sources' must be a non-empty list")
-    return tuple(_source(path, value, f"sources[{index}]") for index, value in enumerate(values))
-
-
-def _source(path: Path, value, field: str) -> Source:
-    if not isinstance(value, dict):
-        raise CardError(f"{path}: '{field}' must be a mapping of 'title' and 'url' or 'reference'")
-    unknown = set(value) - _SOURCE_FIELDS
-    if unknown:
-        raise CardError(f"{path}: '{field}' has unknown field(s) {', '.join(sorted(unknown))}")
-    title = _text(path, value.get("title"), f"{field}.title")
-    url, reference = value.get("url"), value.get("reference")
-    if url is None and reference is None:
-        raise CardError(f"{path}: '{field}' needs a 'url' or a 'reference'")
+def _source(node: Node) -> Source:
+    node.only(("title",), ("url", "reference"))
+    if not node.has("url") and not node.has("reference"):
+        node.fail("needs a 'url' or a 'reference'")
+    url = node.get("url").value
     if url is not None and not (isinstance(url, str) and _URL.match(url)):
-        raise CardError(f"{path}: '{field}.url' must be an http(s) address")
-    if reference is not None:
-        reference = _text(path, reference, f"{field}.reference")
-    return Source(title=title, url=url, reference=reference)
+        node.get("url").fail(f"must be an http(s) address (found {url!r})")
+    reference = _text(node.get("reference")) if node.has("reference") else None
+    return Source(title=_text(node.get("title")), url=url, reference=reference)

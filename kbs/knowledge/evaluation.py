@@ -8,15 +8,15 @@ in turn, plus tests/knowledge/dev_*.yml).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from kbs.catalogues import CatalogueError, Node, load
 from kbs.knowledge.answer import KnowledgeBase
 from kbs.knowledge.cards import Card
 from kbs.knowledge.terms import Analyse
-from kbs.paths import ROOT
-from kbs.yaml_files import read_mapping
+from kbs.paths import KNOWLEDGE_DIR, ROOT
 
 EVAL_DIR = ROOT / "tests" / "knowledge"
 HELDOUT_FILE = EVAL_DIR / "heldout_questions.yml"
@@ -26,17 +26,13 @@ DEV_UNANSWERABLE_FILE = EVAL_DIR / "dev_unanswerable.yml"
 TOP1_TARGET = 0.85
 TOP3_TARGET = 0.95
 MIN_SUGGESTIONS = 2
-_NOT_A_LIST = "'questions' must be a list"
-
-
-class EvalFileError(ValueError):
-    """An evaluation file that cannot be used; the message names the file and the entry."""
 
 
 @dataclass(frozen=True)
 class HeldOut:
     question: str
     card_id: str
+    where: Node | None = field(default=None, compare=False, repr=False)  # the file's "card"
 
 
 @dataclass(frozen=True)
@@ -72,29 +68,27 @@ class EvalReport:
 
 
 def read_heldout(path: Path = HELDOUT_FILE) -> list[HeldOut]:
-    entries = _read_list(path)
-    items = []
-    for index, entry in enumerate(entries):
-        if not (isinstance(entry, dict) and isinstance(entry.get("question"), str)
-                and isinstance(entry.get("card"), str)):
-            raise EvalFileError(f"{path}: questions[{index}] needs 'question' and 'card' text")
-        items.append(HeldOut(entry["question"], entry["card"]))
-    return items
+    """The questions of a file with the card that answers each; a malformed file raises
+    kbs.catalogues.CatalogueError naming the file, the line and the field."""
+    return [HeldOut(entry.get("question").raw_text(), entry.get("card").text(),
+                    entry.get("card"))
+            for entry in load(path).get("questions").items()]
 
 
 def read_unanswerable(path: Path = UNANSWERABLE_FILE) -> list[str]:
-    entries = _read_list(path)
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, str) or not entry.strip():
-            raise EvalFileError(f"{path}: questions[{index}] must be a question")
-    return entries
+    """The questions of a file that no card answers (as ``read_heldout``)."""
+    return [entry.raw_text() for entry in load(path).get("questions").items()]
 
 
 def evaluate(kb: KnowledgeBase, heldout: list[HeldOut], unanswerable: list[str]) -> EvalReport:
     known = {card.id for card in kb.cards}
     for item in heldout:
-        if item.card_id not in known:
-            raise EvalFileError(f"held-out question {item.question!r}: no card {item.card_id!r}")
+        if item.card_id in known:
+            continue
+        if item.where is not None:
+            item.where.fail(f"is {item.card_id!r}, which is not a card in {KNOWLEDGE_DIR}")
+        raise CatalogueError(KNOWLEDGE_DIR, f"has no card {item.card_id!r}, which the "
+                                            f"question {item.question!r} names")
     return _report([outcome(kb, item) for item in heldout], kb, unanswerable)
 
 
@@ -147,9 +141,3 @@ def _unanswerable_failures(kb: KnowledgeBase, questions: list[str]) -> list[tupl
             failures.append((question, f"only {len(reply.suggestions)} suggestion(s)"))
     return failures
 
-
-def _read_list(path: Path) -> list:
-    questions = read_mapping(path, EvalFileError, _NOT_A_LIST).get("questions")
-    if not isinstance(questions, list):
-        raise EvalFileError(f"{path}: {_NOT_A_LIST}")
-    return questions

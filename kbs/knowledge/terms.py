@@ -1,7 +1,8 @@
 """A text as search terms: spaCy lemmas from the project's pipeline, widened by the thesaurus.
 
 The same analysis is applied to cards and questions, so "settee" in a question meets "sofa"
-in a card (the entity ruler's value) and "infant" meets "baby" (synonyms.yml).
+in a card (the entity ruler's value) and "infant" meets "baby" (the thesaurus,
+kbs/catalogues/synonyms.yml).
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from kbs.yaml_files import read_mapping
+from kbs.catalogues import load
+from kbs.paths import CATALOGUES_DIR
 
 Analyse = Callable[[str], list[str]]
 
-SYNONYMS_FILE = Path(__file__).with_name("synonyms.yml")
+SYNONYMS_FILE = CATALOGUES_DIR / "synonyms.yml"
 
 # spaCy's stop list drops words that carry meaning here ("on its back", "left alone", "call 999").
 _KEPT_STOP_WORDS = {"back", "alone", "call", "side"}
@@ -31,13 +33,11 @@ _COUNTED_ONCE = {"relation", "agency"}
 
 
 def load_synonyms(path: Path = SYNONYMS_FILE) -> dict[str, str]:
-    """Each word mapped to the key of its synonym group (see synonyms.yml)."""
-    groups = read_mapping(path, ValueError, "must map each key to a list of words")
+    """Each word mapped to the key of its synonym group (see synonyms.yml); a malformed file
+    raises kbs.catalogues.CatalogueError naming the file, the line and the field."""
     synonyms = {}
-    for key, words in groups.items():
-        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-            raise ValueError(f"{path}: '{key}' must be a list of words")
-        synonyms.update((word, str(key)) for word in words)
+    for key, words in load(path).entries():
+        synonyms.update((word, key) for word in words.texts())
     return synonyms
 
 

@@ -23,13 +23,14 @@ from pathlib import Path
 import requests
 from tqdm import tqdm
 
+from kbs.catalogues import CatalogueError
 from kbs.measure import history, report, training
 from kbs.measure.client import Practitioner, TurnError
 from kbs.measure.load import Phase, assign, run_phase
 from kbs.measure.machine import CpuShare, busy_note, load_snapshot
 from kbs.measure.plot import bench_plot
 from kbs.measure.runner import StepFailed, run_step
-from kbs.measure.scripts import SCRIPTS_DIR, Script, ScriptError, load_scripts
+from kbs.measure.scripts import SCRIPTS_DIR, Script, load_scripts
 from kbs.measure.servers import PASSWORD, BenchServers
 from kbs.measure.stats import LatencySummary
 from kbs.measure.targets import Check
@@ -136,7 +137,7 @@ def run(options: BenchOptions, say: Callable[[str], None] = print) -> dict:
                 model = _model(bench, Path(scratch))
                 servers = BenchServers(Path(scratch) / "servers", model, options.web_threads)
                 _serve_and_measure(bench, servers)
-        except (BenchTimeout, StartupError, StepFailed, TurnError, ScriptError) as err:
+        except (BenchTimeout, StartupError, StepFailed, TurnError, CatalogueError) as err:
             bench.failure = str(err)
         finally:
             if servers is not None:
@@ -155,7 +156,8 @@ def run(options: BenchOptions, say: Callable[[str], None] = print) -> dict:
 def _scripts(options: BenchOptions) -> tuple[list[Script], list[tuple[str, str]]]:
     runnable, skipped = load_scripts(options.scripts_dir)
     if not runnable:
-        raise ScriptError(f"{options.scripts_dir}: no conversation this checkout can hold")
+        raise CatalogueError(options.scripts_dir,
+                             "has no conversation script this checkout can run")
     return [s.limited(options.turns) for s in runnable], skipped
 
 

@@ -12,7 +12,8 @@ A script names its mode and the messages a practitioner sends, in order::
       - KBS-9{n}                 # {n}: the practitioner's number, 001, 002, ...
 
 A script whose mode is not in this checkout (no ``bot/domain/<mode>.yml``) or whose
-``requires`` names are missing from the domain is skipped, with the reason printed.
+``requires`` names are missing from the domain is skipped, with the reason printed. A
+malformed script is a kbs.catalogues.CatalogueError naming the file, the line and the field.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from kbs.catalogues import CatalogueError, Node, load
 from kbs.paths import BOT_DIR, ROOT
 
 SCRIPTS_DIR = ROOT / "tests" / "bench" / "conversations"
@@ -29,11 +31,7 @@ DOMAIN_DIR = BOT_DIR / "domain"
 MODES = ("core", "assess", "discuss", "rehearse", "lookup")
 ALWAYS_THERE = {"core"}
 DOMAIN_SECTIONS = ("intents", "entities", "slots", "responses", "actions", "forms")
-KNOWN_KEYS = {"name", "mode", "requires", "turns", "description"}
-
-
-class ScriptError(ValueError):
-    """A script file that cannot be used; the message names the file and what is wrong."""
+OPTIONAL_KEYS = ("name", "requires", "turns", "description")  # a missing turns is named below
 
 
 @dataclass(frozen=True)
@@ -60,49 +58,25 @@ class Script:
 
 
 def load_script(path: Path) -> Script:
-    """One script file; ScriptError naming the file when it is malformed."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise ScriptError(f"{path}: cannot be read ({err})") from err
-    except yaml.YAMLError as err:
-        raise ScriptError(f"{path}: is not valid YAML ({_one_line(err)})") from err
-    if not isinstance(data, dict):
-        raise ScriptError(f"{path}: must be a mapping with 'mode' and 'turns'")
-    unknown = sorted(set(data) - KNOWN_KEYS)
-    if unknown:
-        raise ScriptError(f"{path}: unknown key(s) {', '.join(unknown)}; "
-                          f"use {', '.join(sorted(KNOWN_KEYS))}")
-    mode = data.get("mode")
-    if mode not in MODES:
-        raise ScriptError(f"{path}: 'mode' must be one of {', '.join(MODES)}, not {mode!r}")
-    requires = data.get("requires") or []
-    if not isinstance(requires, list) or not all(isinstance(r, str) for r in requires):
-        raise ScriptError(f"{path}: 'requires' must be a list of names")
-    raw_turns = data.get("turns")
-    if not isinstance(raw_turns, list) or not raw_turns:
-        raise ScriptError(f"{path}: 'turns' must be a non-empty list of messages")
-    turns = tuple(_turn(path, number, raw) for number, raw in enumerate(raw_turns, start=1))
-    name = data.get("name") or path.stem
-    if not isinstance(name, str):
-        raise ScriptError(f"{path}: 'name' must be text")
-    return Script(name, mode, turns, tuple(requires), path)
+    """One script file; kbs.catalogues.CatalogueError naming the file when it is malformed."""
+    doc = load(path)
+    doc.only(("mode",), OPTIONAL_KEYS)
+    mode = doc.get("mode").one_of(MODES)
+    requires = doc.get("requires").texts(at_least=0) if doc.has("requires") else ()
+    turns = tuple(_turn(node) for node in doc.get("turns").items())
+    name = doc.get("name").raw_text() if doc.has("name") else path.stem
+    return Script(name, mode, turns, requires, path)
 
 
-def _turn(path: Path, number: int, raw) -> Turn:
-    if isinstance(raw, str) and raw.strip():
-        return Turn(raw)
-    if isinstance(raw, dict):
-        unknown = sorted(set(raw) - {"say", "expect"})
-        say, expect = raw.get("say"), raw.get("expect")
-        if not unknown and isinstance(say, str) and say.strip() and (
-                expect is None or isinstance(expect, str) and expect.strip()):
-            return Turn(say, expect)
-    hint = " (YAML reads an unquoted yes, no, on or off as true/false: quote it)" \
-        if isinstance(raw, bool) else ""
-    raise ScriptError(f"{path}: turn {number} must be a message, or a mapping with 'say' "
-                      f"(a message) and optionally 'expect' (text the reply contains); "
-                      f"got {raw!r}{hint}")
+def _turn(node: Node) -> Turn:
+    if isinstance(node.value, bool):
+        node.fail("must be a message; YAML reads an unquoted yes, no, on or off as "
+                  "true/false: quote it")
+    if not isinstance(node.value, dict):
+        return Turn(node.raw_text())
+    node.only(("say",), ("expect",))
+    expect = node.get("expect").raw_text() if node.has("expect") else None
+    return Turn(node.get("say").raw_text(), expect)
 
 
 def domain_names(domain_dir: Path = DOMAIN_DIR) -> set[str]:
@@ -135,7 +109,7 @@ def load_scripts(folder: Path = SCRIPTS_DIR, domain_dir: Path = DOMAIN_DIR
     """
     files = sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml"))
     if not files:
-        raise ScriptError(f"{folder}: no conversation scripts (*.yml)")
+        raise CatalogueError(folder, "holds no conversation scripts (*.yml)")
     scripts = [load_script(path) for path in files]
     names = domain_names(domain_dir)
     runnable, skipped = [], []
@@ -147,6 +121,3 @@ def load_scripts(folder: Path = SCRIPTS_DIR, domain_dir: Path = DOMAIN_DIR
             runnable.append(script)
     return runnable, skipped
 
-
-def _one_line(err: Exception) -> str:
-    return " ".join(str(err).split())

@@ -5,13 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kbs.yaml_files import read_mapping
-
-_NO_LABEL = "'label' must be a string"
-
-
-class PatternFileError(ValueError):
-    """A pattern file that cannot be used; the message names the file and the field."""
+from kbs.catalogues import CatalogueError, load
 
 
 @dataclass(frozen=True)
@@ -21,22 +15,18 @@ class EntityTerms:
 
 
 def read_pattern_file(path: Path) -> EntityTerms:
-    doc = read_mapping(path, PatternFileError, _NO_LABEL)
-    if not isinstance(doc.get("label"), str):
-        raise PatternFileError(f"{path}: {_NO_LABEL}")
-    values = doc.get("values")
-    if not isinstance(values, dict) or not values:
-        raise PatternFileError(f"{path}: 'values' must map each value to a list of words")
-    for value, words in values.items():
-        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-            raise PatternFileError(f"{path}: values.{value} must be a list of words")
-    return EntityTerms(doc["label"], {str(k): v for k, v in values.items()})
+    """One entity's words; a malformed file raises kbs.catalogues.CatalogueError naming the
+    file, the line and the field."""
+    doc = load(path)
+    label = doc.get("label").text()
+    return EntityTerms(label, {value: list(words.texts())
+                               for value, words in doc.get("values").entries()})
 
 
 def read_pattern_dir(directory: Path) -> list[EntityTerms]:
     files = sorted(directory.glob("*.yml"))
     if not files:
-        raise PatternFileError(f"{directory}: no pattern files (*.yml)")
+        raise CatalogueError(directory, "holds no pattern files (*.yml)")
     return [read_pattern_file(path) for path in files]
 
 
