@@ -49,7 +49,7 @@ class Relation:
 class Facts:
     reading: Reading  # the words and the entity mentions placed in them
     age_weeks: float | None = None  # a length of time said of age, or of nothing else
-    gestation_weeks: float | None = None  # one said of birth, or of nothing else, if plausible
+    gestation_weeks: float | None = None  # in weeks, said of birth or of nothing else, plausible
     birth_weight_kg: float | None = None  # a weight said with its unit, if plausible
     number: float | None = None  # the only number, said without a unit ("12", "3200")
     count: int | None = None  # the first whole number ("14 yes")
@@ -91,16 +91,17 @@ def read_facts(text: str, entities: Iterable[Mapping[str, Any]] = ()) -> Facts:
     reading = read(text, entities)
     lexicon = _lexicon()
     measures = frozenset(w for words in lexicon.drinks.measures.values() for w in words)
-    said = {AGE: [], BIRTH: [], None: []}
+    said: dict[str | None, list[Length]] = {AGE: [], BIRTH: [], None: []}
     for length in numbers.lengths(reading):
-        said[_said_of(reading, length, lexicon)].append(length.weeks)
-    gestation = next((weeks for weeks in (*said[BIRTH], *said[None])
-                      if _plausible(weeks, lexicon.gestation_weeks)), None)
+        said[_said_of(reading, length, lexicon)].append(length)
+    gestation = next((length.weeks for length in (*said[BIRTH], *said[None])
+                      if length.in_weeks and _plausible(length.weeks, lexicon.gestation_weeks)),
+                     None)
     weight = numbers.kilograms(reading)
     drinks = amounts(reading, lexicon.drinks)
     return Facts(
         reading=reading,
-        age_weeks=next(iter((*said[AGE], *said[None])), None),
+        age_weeks=next((length.weeks for length in (*said[AGE], *said[None])), None),
         gestation_weeks=gestation,
         birth_weight_kg=weight if weight is not None and _plausible(
             weight, lexicon.birth_weight_kg) else None,

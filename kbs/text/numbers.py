@@ -41,6 +41,7 @@ class Length:
     start: int
     end: int  # after the unit (or the days of "34+2", "36 weeks and 6 days")
     plus_days: bool = False  # written as a gestation is: 34+2
+    in_weeks: bool = True  # counted in weeks, not months or days (a gestation is in weeks)
 
 
 def numbers(reading: Reading) -> list[tuple[int, float]]:
@@ -68,11 +69,12 @@ def lengths(reading: Reading) -> list[Length]:
         unit_at = _unit_at(reading, i)
         if unit_at is None or reading.words[unit_at] not in WEEKS_PER:
             continue
-        weeks, end = value * WEEKS_PER[reading.words[unit_at]], unit_at + 1
-        more = _and_days(reading, end) if reading.words[unit_at] not in DAYS else None
+        unit = reading.words[unit_at]
+        weeks, end = value * WEEKS_PER[unit], unit_at + 1
+        more = _and_days(reading, end) if unit not in DAYS else None
         if more is not None:
             weeks, end = weeks + more[0] / 7, more[1]
-        found.append(Length(round(weeks, 1), i, end))
+        found.append(Length(round(weeks, 1), i, end, in_weeks=WEEKS_PER[unit] == 1))
     return found
 
 
@@ -80,8 +82,8 @@ def kilograms(reading: Reading) -> float | None:
     """The first weight said with its unit, in kg: kg, g, or pounds and ounces."""
     for i, value in numbers(reading):
         unit = _unit_after(reading, i)
-        if unit in KG_PER:
-            return round(value * KG_PER[unit], 2)
+        if unit in KG_PER:  # to the gram: 2499 g is under 2.5 kg
+            return round(value * KG_PER[unit], 3)
         if unit in POUNDS:
             ounces = next((v for j, v in numbers(reading) if j > i
                            and _unit_after(reading, j) in OUNCES), 0.0)
@@ -91,7 +93,7 @@ def kilograms(reading: Reading) -> float | None:
 
 def as_kilograms(number: float) -> float:
     """A weight given as a bare number: grams when over 100 ("3200"), else kg ("3.2")."""
-    return round(number / 1000, 2) if number > GRAMS_ABOVE else number
+    return round(number / 1000, 3) if number > GRAMS_ABOVE else number
 
 
 def bare(reading: Reading, units: frozenset[str] = frozenset()) -> float | None:
