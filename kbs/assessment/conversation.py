@@ -16,10 +16,10 @@ from typing import Any
 from sqlalchemy.engine import Connection, Row
 
 from kbs.assessment import answering, interpret, record, steps
+from kbs.assessment.interpret import Said
 from kbs.assessment.messages import Message
-from kbs.assessment.reading import Reading, read
 from kbs.assessment.summary import finished_messages, red_flag_messages
-from kbs.assessment.vocabulary import load_vocabulary
+from kbs.assessment.vocabulary import load_vocabulary, say
 from kbs.case_reference import check_reference
 from kbs.engine import compare, score
 from kbs.store.cases import get_or_create_case
@@ -74,8 +74,7 @@ def ask(state: State, owner: str) -> Turn:
     doc = _load(owner, state.profile).answers
     step = steps.step_for(doc, state.step) if state.step != FINISH else None
     if step is None:
-        return Turn(state, (Message('Every question is answered. Say "finish" to save the '
-                                    "profile and see the summary."),))
+        return Turn(state, (Message(say("all_answered")),))
     text = step.question
     if step.kind == "level":
         vocab, profile = load_vocabulary(), score(doc)
@@ -90,28 +89,26 @@ def ask(state: State, owner: str) -> Turn:
 
 def answer(state: State, owner: str, text: str,
            entities: list[dict[str, Any]] | tuple = ()) -> Turn:
-    """Read an answer (or a command), save it, and choose what comes next."""
+    """One answer, top to bottom: read the message once (its facts and whether it is a
+    command), apply it to the question on the table, save, and choose what comes next."""
     if len(text) > MAX_CHARS:
-        return Turn(state, (Message(
-            f"That answer is {len(text):,} characters. Please answer in a sentence or two (up "
-            f"to {MAX_CHARS:,} characters). Nothing has been lost."),))
-    reading = read(text, entities)
-    command = interpret.command(reading, load_vocabulary())
+        return Turn(state, (Message(say("too_long", length=f"{len(text):,}",
+                                        limit=f"{MAX_CHARS:,}")),))
+    said = interpret.read_message(text, entities, load_vocabulary())
     if state.profile is None:
-        return _answer_reference(state, owner, text, command)
+        return _answer_reference(state, owner, text, said.command)
     with get_engine().begin() as connection:
         row = _load(owner, state.profile, connection)
         if row is None:
-            return Turn(replace(state, outcome=STOPPED),
-                        (Message("That profile cannot be found, so the assessment stops here."),))
+            return Turn(replace(state, outcome=STOPPED), (Message(say("profile_gone")),))
         if state.step == FINISH:
             return Turn(replace(state, outcome=FINISHED))
         step = steps.step_for(row.answers, state.step)
         if step is None:  # the question no longer applies to the answers: on to the next
             return _moved_on(state, row.answers, ())
-        if command:
-            return _command(command, state, row, step)
-        return _record(state, connection, row, step, reading)
+        if said.command:
+            return _command(said.command, state, row, step)
+        return _record(state, connection, row, step, said)
 
 
 def announce(state: State, owner: str) -> Turn:
@@ -124,18 +121,15 @@ def announce(state: State, owner: str) -> Turn:
 def close(state: State, owner: str) -> Turn:
     """The end: the summary (and what changed) when finished; where things stand if stopped."""
     if state.profile is None:
-        return Turn(State(), (Message("Stopped. No case reference was given, so nothing was "
-                                      "saved."),))
+        return Turn(State(), (Message(say("stopped_without_reference")),))
     with get_engine().begin() as connection:
         row = _load(owner, state.profile, connection)
         if row is None:
-            return Turn(State(), (Message("That profile cannot be found."),))
+            return Turn(State(), (Message(say("profile_not_found")),))
         if state.outcome != FINISHED:
             answered = sum(s.answered for s in steps.plan(row.answers))
-            return Turn(State(), (Message(
-                f"Stopped for now. Everything you answered is saved under {row.reference} "
-                f"(version {row.version}, {answered} answers). To carry on, say "
-                f'"resume {row.reference}".'),))
+            return Turn(State(), (Message(say("stopped", reference=row.reference,
+                                              version=row.version, answered=answered)),))
         doc = {**row.answers, "assessed_on": date.today().isoformat()}
         profile = score(doc)
         complete_profile(connection, row.id, doc, profile.to_dict())
@@ -150,10 +144,11 @@ def _answer_reference(state: State, owner: str, text: str, command: str | None) 
     if command == "stop":
         return Turn(replace(state, outcome=STOPPED))
     if command:
-        prompt = load_vocabulary().prompts["reference"]
-        said = {"why": f"Why I ask: {prompt.rationale}", "help": load_vocabulary().help}
-        return Turn(state, (Message(said.get(command, "A case reference is needed first, so "
-                                             "that every answer can be saved.")),))
+        if command == "why":
+            reply = say("why", rationale=load_vocabulary().prompts["reference"].rationale)
+        else:
+            reply = load_vocabulary().help if command == "help" else say("reference_first")
+        return Turn(state, (Message(reply),))
     return _open(owner, _reference_in(text) or text.strip())
 
 
@@ -161,28 +156,28 @@ def _open(owner: str, reference: str) -> Turn:
     """Resume the case's unfinished profile, or start its next version."""
     reason = check_reference(reference)
     if reason:
-        return Turn(State(step="reference"), (Message(
-            f"I can't use that as a case reference. {reason} Nothing has been saved."),))
+        return Turn(State(step="reference"), (Message(say("reference_refused",
+                                                          reason=reason)),))
     with get_engine().begin() as connection:
         case_id = get_or_create_case(connection, owner, reference)
         row = open_profile(connection, case_id)
         if row:
             doc = row.answers
             answered = sum(s.answered for s in steps.plan(doc))
-            said = (f"Carrying on with the unfinished profile for {reference} (version "
-                    f"{row.version}, started {row.started_at:%d %B %Y}): {answered} answers "
-                    "saved so far.")
+            said = say("resumed", reference=reference, version=row.version,
+                       started=f"{row.started_at:%d %B %Y}", answered=answered)
             profile_id = row.id
         else:
             doc = record.new_answers(date.today())
             profile_id = start_profile(connection, case_id, doc, score(doc).to_dict())
             row = _load(owner, profile_id, connection)
             previous = previous_complete(connection, case_id, row.version)
-            said = f"Starting version {row.version} of the profile for {reference}."
             if previous:
-                said += (f" Version {previous.version} was completed on "
-                         f"{previous.completed_at:%d %B %Y}; at the end you'll see what has "
-                         "changed since.")
+                said = say("started_again", version=row.version, reference=reference,
+                           previous=previous.version,
+                           completed=f"{previous.completed_at:%d %B %Y}")
+            else:
+                said = say("started", version=row.version, reference=reference)
     return Turn(State(case=reference, profile=profile_id, step=_next(doc, ())),
                 (Message(said),))
 
@@ -191,16 +186,15 @@ def _command(command: str, state: State, row: Row, step: steps.Step) -> Turn:
     if command == "stop":
         return Turn(replace(state, outcome=STOPPED))
     if command == "skip":
-        return _moved_on(replace(state, asked=(*state.asked, step.id)), row.answers, (Message(
-            "Skipped: it stays not known for now (never counted as safe), and comes back when "
-            "you resume."),))
+        return _moved_on(replace(state, asked=(*state.asked, step.id)), row.answers,
+                         (Message(say("skipped")),))
     if command == "back":
         return _back(state, row.answers)
     if command == "why":
-        return Turn(state, (Message(f"Why I ask: {step.rationale}"),))
+        return Turn(state, (Message(say("why", rationale=step.rationale)),))
     if command == "where":
-        return Turn(state, (Message(f"This is the profile for {row.reference} (version "
-                                    f"{row.version}). Here is the question again."),))
+        return Turn(state, (Message(say("where", reference=row.reference,
+                                        version=row.version)),))
     return Turn(state, (Message(load_vocabulary().help),))
 
 
@@ -210,26 +204,23 @@ def _back(state: State, doc: dict[str, Any]) -> Turn:
         previous = steps.step_for(doc, asked.pop())
         if previous:
             return Turn(replace(state, step=previous.id, asked=tuple(asked)), (Message(
-                f"Going back. Recorded so far: {answering.describe(previous, doc)}. "
-                "Answer again to change it."),))
-    return Turn(state, (Message("There is no earlier answer in this conversation to go back "
-                                "to."),))
+                say("going_back", recorded=answering.describe(previous, doc))),))
+    return Turn(state, (Message(say("nothing_to_go_back_to")),))
 
 
 def _record(state: State, connection: Connection, row: Row, step: steps.Step,
-            reading: Reading) -> Turn:
-    vocab = load_vocabulary()
-    applied = answering.apply_answer(step, reading, row.answers, vocab)
+            said: Said) -> Turn:
+    """Apply the answer, save the profile, and move on (announcing new red flags)."""
+    applied = answering.apply_answer(step, said, row.answers)
     if applied.doc is None:
-        return Turn(state, (applied.message,))
-    doc, noticed = _notice(step, reading, applied.doc)
+        return Turn(state, applied.messages)
+    doc = applied.doc
     before, after = score(row.answers), score(doc)
     save_answers(connection, row.id, doc, after.to_dict())
     asked = (*state.asked, step.id)
-    offer = _offer(step, reading, doc, asked)
+    moved = _moved_on(replace(state, asked=asked), doc, applied.messages,
+                      offer=_offer(step, said, doc, asked))
     new_flags = tuple(f for f in after.red_flags if f not in before.red_flags)
-    moved = _moved_on(replace(state, asked=asked), doc, (applied.message, *noticed),
-                      offer=offer)
     if new_flags and moved.state.outcome is None:
         return replace(moved, state=replace(moved.state, outcome=RED_FLAG, red_flags=new_flags))
     return moved
@@ -242,26 +233,7 @@ def _moved_on(state: State, doc: dict[str, Any], messages: tuple[Message, ...],
     return Turn(replace(state, step=following, outcome=outcome), messages)
 
 
-def _notice(step: steps.Step, reading: Reading,
-            doc: dict[str, Any]) -> tuple[dict[str, Any], tuple[Message, ...]]:
-    """An injury, or a baby in danger now, mentioned while answering something else."""
-    vocab = load_vocabulary()
-    found = interpret.noticed(reading, vocab)
-    said = []
-    injury = record.entry(doc, "infant.injury_or_bruise") or {}
-    if ("injury_or_bruise" in found and step.path != "infant.injury_or_bruise"
-            and injury.get("status") != "present"):
-        doc = record.notice_injury(doc, interpret.source(reading, vocab, record.household(doc)))
-        said.append(Message("You mentioned an injury: recorded that the baby has a bruise, mark "
-                            "or injury. I'll ask you to confirm it when we come to it."))
-    if ("immediate_danger" in found and step.kind != "danger"
-            and not doc["judgement"].get("immediate_danger")):
-        doc = record.set_danger(doc, True)
-        said.append(Message("You said the baby is in danger now: recorded."))
-    return doc, tuple(said)
-
-
-def _offer(step: steps.Step, reading: Reading, doc: dict[str, Any],
+def _offer(step: steps.Step, said: Said, doc: dict[str, Any],
            asked: tuple[str, ...]) -> str | None:
     """A mother, father or partner mentioned who is not yet a carer: offer to add them."""
     if step.kind in NOT_OFFERING_AFTER or not doc["carers"]:
@@ -269,8 +241,8 @@ def _offer(step: steps.Step, reading: Reading, doc: dict[str, Any],
     kinds = {role.rstrip("_0123456789") for role in record.roles(doc)}
     offered = {r for a in asked if a.startswith("offer:")
                for r in a.removeprefix("offer:").split(",")}
-    new = [r for r in interpret.relations(reading, load_vocabulary())
-           if r in record.ROLE_KINDS and r not in kinds and r not in offered]
+    new = [r.name for r in said.facts.relations
+           if r.name in record.ROLE_KINDS and r.name not in kinds and r.name not in offered]
     return f"offer:{','.join(new)}" if new else None
 
 

@@ -1,26 +1,24 @@
-"""Free text to answers: commands, status and source, extra details, carers, wider family.
+"""What a message means for the question asked: commands, status and source, extra details,
+wider family, the judgement level.
 
-Every reader returns None when it cannot tell, so the dialogue asks again rather than guess,
-and UNKNOWN when the practitioner says they do not know. A concern voiced with a hedge ("I
-think she drinks") is recorded as present: a suspicion is never dropped (review 7.12).
+``read_message`` reads a message once (``kbs.text.read_facts``, the reader every mode uses,
+and the command check); the functions below give its meaning for one kind of question, from
+those facts and the Assess vocabulary's phrases. Every reader returns None when it cannot
+tell, so the dialogue asks again rather than guess, and UNKNOWN when the practitioner says
+they do not know. A concern voiced with a hedge ("I think she drinks") is recorded as
+present: a suspicion is never dropped (review 7.12).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from kbs.assessment.reading import (
-    PUNCTUATION,
-    Reading,
-    find,
-    is_phrase,
-    negated,
-    starts_with,
-)
 from kbs.assessment.vocabulary import COMMANDS, Cues, Vocabulary
+from kbs.text import Facts, read_facts
+from kbs.text.words import PUNCTUATION, Reading, find, is_phrase, negated, starts_with
 
 UNKNOWN = "unknown"
 FLIPPED = {"present": "absent", "absent": "present", True: False, False: True}
@@ -31,10 +29,31 @@ LEVEL_WORDS = re.compile(r"^\W*(level\s*)?[1-4]\b\W*|\W*(level\s*)?\b[1-4]\W*$",
 
 
 @dataclass(frozen=True)
+class Said:
+    """A message read once: its facts (kbs.text), the command it is if it is one, and the
+    red-flag matters it mentions whatever was asked."""
+
+    facts: Facts
+    command: str | None
+    noticed: frozenset[str]
+
+    @property
+    def reading(self) -> Reading:
+        return self.facts.reading
+
+
+@dataclass(frozen=True)
 class Status:
     status: str | None  # present | absent | unknown; None when it cannot tell
     source: str | None = None
     note: str = ""
+
+
+def read_message(text: str, entities: Iterable[Mapping[str, Any]],
+                 vocab: Vocabulary) -> Said:
+    """The one reading of a practitioner's message; everything after applies it."""
+    facts = read_facts(text, entities)
+    return Said(facts, command(facts.reading, vocab), frozenset(noticed(facts.reading, vocab)))
 
 
 def command(reading: Reading, vocab: Vocabulary) -> str | None:
@@ -49,9 +68,10 @@ def said_unknown(reading: Reading, vocab: Vocabulary) -> bool:
     return bool(find(reading, vocab.unknown))
 
 
-def status(reading: Reading, cues: Cues | None, vocab: Vocabulary,
+def status(facts: Facts, cues: Cues | None, vocab: Vocabulary,
            household: Iterable[str] = ()) -> Status:
     """Present, absent or unknown for a factor, with the source when the text says it."""
+    reading = facts.reading
     lead, values = _lead_and_cued(reading, cues, vocab, ("present", "absent"))
     cued = "present" if "present" in values else "absent" if values else None
     hedged = bool(find(reading, vocab.hedges))
@@ -65,7 +85,7 @@ def status(reading: Reading, cues: Cues | None, vocab: Vocabulary,
         found = UNKNOWN if said_unknown(reading, vocab) else None
     if found in (None, UNKNOWN):
         return Status(found)
-    return Status(found, source(reading, vocab, household), _terms(reading, cues))
+    return Status(found, source(reading, vocab, household), _terms(facts, cues))
 
 
 def yes_no(reading: Reading, cues: Cues | None, vocab: Vocabulary) -> bool | str | None:
@@ -123,30 +143,17 @@ def answered_source(reading: Reading, vocab: Vocabulary,
     return next((name for name in SOURCE_ORDER if name in short), None)
 
 
-def relations(reading: Reading, vocab: Vocabulary) -> list[str]:
-    """Adults named by relation ("maternal grandmother"), leaving out children and denials."""
-    named = []
-    for mention in reading.mentioned("relation"):
-        if mention.value in vocab.not_carers or negated(reading, mention.start, vocab.negations):
-            continue
-        sides = [w for w in reading.words[max(0, mention.start - 1):mention.start + 1]
-                 if w in vocab.relation_sides]
-        relation = f"{sides[0]} {mention.value}" if sides else mention.value
-        if relation not in named:
-            named.append(relation)
-    return named
-
-
-def wider_family(reading: Reading, vocab: Vocabulary) -> list[dict[str, str]] | str | None:
+def wider_family(facts: Facts, vocab: Vocabulary) -> list[dict[str, str]] | str | None:
     """Relatives named with whether contact is made, not yet made or refused."""
-    mentions = [m for m in reading.mentioned("relation") if m.value not in vocab.not_carers]
+    reading = facts.reading
+    mentions = [m for m in reading.mentioned("relation") if m.value not in vocab.children]
     if not mentions:
         if said_unknown(reading, vocab):
             return UNKNOWN
         return [] if _lead(reading, vocab, [])[0] == "absent" or find(
             reading, ("no one", "nobody", "none")) else None
     relatives = []
-    named = relations(reading, vocab)
+    named = [relation.name for relation in facts.relations]
     for index, mention in enumerate(mentions):
         # What is said about a relative follows them ("aunt, refused") or, failing that,
         # comes before them ("spoke to grandad").
@@ -252,15 +259,12 @@ def _contact(clause: Reading, vocab: Vocabulary) -> str | None:
     return next((name for name in CONTACT_ORDER if name in found), None)
 
 
-def _terms(reading: Reading, cues: Cues | None) -> str:
-    """The recognised terms behind an answer (substances, places, units): kept instead of the
-    free text, which could name someone."""
+def _terms(facts: Facts, cues: Cues | None) -> str:
+    """The recognised terms behind an answer (substances, places, amounts as said): kept
+    instead of the free text, which could name someone."""
     if cues is None:
         return ""
-    terms = [m.value.replace("_", " ") for m in reading.mentions
+    terms = [m.value.replace("_", " ") for m in facts.reading.mentions
              if m.value in cues.mentions.get(m.label, {})]
-    words = reading.words
-    terms += [f"{words[i - 1]} units" for i, word in enumerate(words)
-              if word == "units" and i and words[i - 1].replace(".", "", 1).isdigit()]
+    terms += [amount.said for amount in facts.amounts]
     return ", ".join(dict.fromkeys(terms))
-

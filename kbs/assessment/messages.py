@@ -1,4 +1,6 @@
-"""What the assistant says: text with optional buttons (a button's payload is sent as text)."""
+"""What the assistant says: text with optional buttons (a button's payload is sent as text).
+
+The wording itself is assessment.yml's (``kbs.assessment.vocabulary.say`` and ``button``)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,3 @@ class Message:
     text: str
     buttons: tuple[Button, ...] = ()
 
-
-DONT_KNOW = Button("Don't know", "don't know")
-WHY = Button("Why are you asking?", "why are you asking?")

@@ -13,18 +13,28 @@ import copy
 from datetime import date
 from typing import Any
 
+from kbs.assessment.vocabulary import NOTES, load_vocabulary
 from kbs.engine import load_catalogue
 from kbs.engine.catalogue import Factor
 
-# An exclusion needs evidence: until the practitioner says how they know, it is not one.
-PENDING_SOURCE = "said to be excluded; how this is known is not yet given"
-NO_EVIDENCE = "said to be excluded, but not how this is known: not counted as excluded"
-NOTICED = "mentioned in another answer; to be confirmed when asked"
-NOTICED_KEPT = "mentioned in another answer, and not excluded when asked"
+# The notes that say where an answer stands (assessment.yml, notes): an exclusion needs
+# evidence, so until the practitioner says how they know it is not one (PENDING_SOURCE, and
+# NO_EVIDENCE when they cannot say); an injury mentioned in another answer is present until
+# it is confirmed (NOTICED), and stays so when met with "don't know" (NOTICED_KEPT).
+PENDING_SOURCE, NO_EVIDENCE, NOTICED, NOTICED_KEPT = NOTES
 # A "no" to a factor that does not need corroborating rests on the practitioner's own
 # assessment unless the answer names another source.
 OWN_ASSESSMENT = "observed"
 ROLE_KINDS = ("mother", "father", "partner")
+
+
+def note(name: str) -> str:
+    """The wording of a note (PENDING_SOURCE, ...), as it is saved with an answer."""
+    return load_vocabulary().notes[name]
+
+
+def has_note(answer: dict[str, Any] | None, *names: str) -> bool:
+    return bool(answer) and answer.get("note") in {note(name) for name in names}
 
 
 def new_answers(today: date) -> dict[str, Any]:
@@ -52,19 +62,20 @@ def household(doc: dict[str, Any]) -> set[str]:
 
 
 def set_status(doc: dict[str, Any], path: str, factor: Factor, status: str,
-               source: str | None = None, note: str = "") -> dict[str, Any]:
-    """A factor's answer. Details already given stay while the factor stays present."""
+               source: str | None = None, terms: str = "") -> dict[str, Any]:
+    """A factor's answer, with the recognised terms behind it as its note. Details already
+    given stay while the factor stays present."""
     if status == "absent" and source is None:
         if factor.has("needs_corroboration"):
-            status, note = "unknown", PENDING_SOURCE
+            status, terms = "unknown", note(PENDING_SOURCE)
         else:
             source = OWN_ASSESSMENT
     old = entry(doc, path) or {}
     answer: dict[str, Any] = {"status": status}
     if source:
         answer["source"] = source
-    if note:
-        answer["note"] = note
+    if terms:
+        answer["note"] = terms
     if status == "present" and old.get("status") == "present":
         answer |= {k: v for k, v in old.items() if k in (factor.fields or {})}
     return _put(doc, path, answer)
@@ -73,9 +84,9 @@ def set_status(doc: dict[str, Any], path: str, factor: Factor, status: str,
 def set_source(doc: dict[str, Any], path: str, source: str | None) -> dict[str, Any]:
     """The answer to "how do you know?"; without one, a pending exclusion is not known."""
     answer = dict(entry(doc, path) or {})
-    if answer.get("note") == PENDING_SOURCE:
+    if has_note(answer, PENDING_SOURCE):
         answer = ({"status": "absent", "source": source} if source
-                  else {"status": "unknown", "note": NO_EVIDENCE})
+                  else {"status": "unknown", "note": note(NO_EVIDENCE)})
     elif source:
         answer["source"] = source
     return _put(doc, path, answer)
@@ -135,14 +146,15 @@ def set_wider_family(doc: dict[str, Any], relatives: list[dict[str, str]]) -> di
 
 def notice_injury(doc: dict[str, Any], source: str | None) -> dict[str, Any]:
     """An injury mentioned while answering something else: present until confirmed."""
-    answer = {"status": "present", "note": NOTICED} | ({"source": source} if source else {})
+    answer = {"status": "present", "note": note(NOTICED)} | ({"source": source} if source
+                                                             else {})
     return _put(doc, "infant.injury_or_bruise", answer)
 
 
 def keep_noticed(doc: dict[str, Any], path: str) -> dict[str, Any]:
     """A noticed injury met with "don't know" when asked stays present: a reported injury
     stands until it is excluded on evidence."""
-    return _put(doc, path, {**entry(doc, path), "note": NOTICED_KEPT})
+    return _put(doc, path, {**entry(doc, path), "note": note(NOTICED_KEPT)})
 
 
 def _free_role(doc: dict[str, Any], kind: str) -> str:

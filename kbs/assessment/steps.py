@@ -14,24 +14,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from kbs.assessment import record
-from kbs.assessment.messages import DONT_KNOW, WHY, Button
-from kbs.assessment.vocabulary import load_vocabulary
+from kbs.assessment.messages import Button
+from kbs.assessment.vocabulary import button, load_vocabulary, say
 from kbs.engine import load_catalogue
 from kbs.engine.answers import Carer
 from kbs.engine.catalogue import Factor
 
 INFANT_ORDER = ("age_weeks", "mobile", "gestation_weeks", "birth_weight_kg")
-SECTIONS = {"infant": "The baby", "household": "The household", "care": "Care",
-            "information": "Information"}
 NEEDS_SOURCE = ("present", "absent")
 # A follow-up that cannot apply given another answer about the same factor.
 SKIP_FIELD_WHEN = {("domestic_abuse", "dash_yes"): ("dash", "high"),
                    ("unsafe_sleep", "never"): ("shares_sleep_surface", False)}
-YES_NO = (Button("Yes", "yes"), Button("No", "no"), DONT_KNOW)
-SOURCE_BUTTONS = (Button("I saw it myself", "seen myself"),
-                  Button("The carer's account", "the carer told me"),
-                  Button("Another agency or its records", "another agency"),
-                  Button("The wider family", "wider family"), DONT_KNOW)
 
 
 @dataclass(frozen=True)
@@ -57,8 +50,8 @@ def plan(doc: dict[str, Any]) -> list[Step]:
     """Every question that applies to these answers, in the order they are asked."""
     catalogue = load_catalogue()
     danger = catalogue.judgement["immediate_danger"]
-    steps = [Step("judgement.immediate_danger", "danger", SECTIONS["infant"], danger.question,
-                  danger.rationale, (Button("Yes, in danger now", "yes"), Button("No", "no")),
+    steps = [Step("judgement.immediate_danger", "danger", _section("infant"), danger.question,
+                  danger.rationale, (button("in_danger"), button("no")),
                   "immediate_danger" in doc["judgement"])]
     steps += [_infant(doc, name) for name in INFANT_ORDER]
     for factor in catalogue.household_factors():
@@ -97,10 +90,10 @@ def reference_step() -> Step:
 def offer_step(relations: list[str]) -> Step:
     """A carer not yet recorded, noticed in an answer (for example a new partner)."""
     prompt = load_vocabulary().prompts["offer"]
-    who = " and ".join(f"the {relation}" for relation in relations)
-    return Step(f"offer:{','.join(relations)}", "offer", "The carers",
+    who = " and ".join(say("the_relation", relation=relation) for relation in relations)
+    return Step(f"offer:{','.join(relations)}", "offer", _section("carers"),
                 prompt.question.format(who=who), prompt.rationale,
-                (Button("Yes, add as a carer", "yes"), Button("No", "no")))
+                (button("add_carer"), button("no")))
 
 
 def carer_name(doc: dict[str, Any], role: str) -> str:
@@ -108,39 +101,48 @@ def carer_name(doc: dict[str, Any], role: str) -> str:
     return Carer(role, {}, relation=doc["carers"].get(role, {}).get("relation", "")).name
 
 
+def about(label: str, doc: dict[str, Any], role: str | None) -> str:
+    """A factor's label, with the carer it is about: "Alcohol or drug use (the mother)"."""
+    return say("about_carer", about=label, carer=carer_name(doc, role)) if role else label
+
+
+def yes_no_buttons() -> tuple[Button, ...]:
+    return button("yes"), button("no"), button("dont_know")
+
+
 def _infant(doc: dict[str, Any], name: str) -> Step:
     question = load_catalogue().infant_block[name]
-    buttons = ((Button("Yes, mobile", "yes"), Button("No, not yet", "no"), DONT_KNOW)
-               if name == "mobile" else (DONT_KNOW,))
-    return Step(f"infant.{name}", "infant", SECTIONS["infant"], question.question,
+    buttons = ((button("mobile"), button("not_yet_mobile"), button("dont_know"))
+               if name == "mobile" else (button("dont_know"),))
+    return Step(f"infant.{name}", "infant", _section("infant"), question.question,
                 question.rationale, buttons, name in doc["infant"], name=name)
 
 
 def _carers(doc: dict[str, Any]) -> Step:
     prompt = load_vocabulary().prompts["carers"]
-    return Step("carers", "carers", "The carers", prompt.question, prompt.rationale,
-                (DONT_KNOW,), bool(doc["carers"]))
+    return Step("carers", "carers", _section("carers"), prompt.question, prompt.rationale,
+                (button("dont_know"),), bool(doc["carers"]))
 
 
 def _sole_carer(doc: dict[str, Any], role: str) -> Step:
     question = load_catalogue().carer_details["sole_carer"]
     who = carer_name(doc, role)
     return Step(f"carers.{role}.sole_carer", "sole_carer", _capital(who),
-                f"{_capital(who)}: {question.question}", question.rationale, YES_NO,
+                f"{_capital(who)}: {question.question}", question.rationale, yes_no_buttons(),
                 "sole_carer" in doc["carers"][role], role=role)
 
 
 def _wider_family(doc: dict[str, Any]) -> Step:
     prompt = load_vocabulary().prompts["wider_family"]
-    return Step("wider_family", "wider_family", "Information", prompt.question,
-                prompt.rationale, (Button("No one", "no one"), DONT_KNOW),
+    return Step("wider_family", "wider_family", _section("information"), prompt.question,
+                prompt.rationale, (button("no_one"), button("dont_know")),
                 "wider_family" in doc)
 
 
 def _level(doc: dict[str, Any]) -> Step:
     question = load_catalogue().judgement["level"]
-    return Step("judgement.level", "level", "Your judgement", question.question,
-                question.rationale, (Button("No, the level stands", "no"), DONT_KNOW),
+    return Step("judgement.level", "level", _section("judgement"), question.question,
+                question.rationale, (button("level_stands"), button("dont_know")),
                 "level" in doc["judgement"])
 
 
@@ -150,44 +152,53 @@ def _factor_steps(doc: dict[str, Any], factor: Factor, role: str | None = None) 
         return []
     path = factor.path(role)
     answer = record.entry(doc, path) or {}
-    section = _capital(carer_name(doc, role)) if role else SECTIONS[factor.domain]
-    about = f"{factor.label} ({carer_name(doc, role)})" if role else factor.label
+    section = _capital(carer_name(doc, role)) if role else _section(factor.domain)
+    label = about(factor.label, doc, role)
     options = factor.options
     steps = [Step(path, "factor", section,
                   f"{section}: {factor.question}" if role else factor.question, factor.rationale,
-                  (Button(f"Yes: {options['present']}", "yes"),
-                   Button(f"No: {options['absent']}", "no"), DONT_KNOW, WHY),
-                  bool(answer) and answer.get("note") != record.NOTICED, factor, role)]
+                  (button("factor_yes", option=options["present"]),
+                   button("factor_no", option=options["absent"]), button("dont_know"),
+                   button("why")),
+                  bool(answer) and not record.has_note(answer, record.NOTICED), factor, role)]
     if factor.has("needs_corroboration") and (answer.get("status") in NEEDS_SOURCE
-                                              or answer.get("note") == record.PENDING_SOURCE):
+                                              or record.has_note(answer, record.PENDING_SOURCE)):
         prompt = load_vocabulary().prompts["source"]
-        steps.append(Step(f"{path}.source", "source", section, f"{about}: {prompt.question}",
-                          f"{prompt.rationale} {factor.corroborate}", SOURCE_BUTTONS,
+        steps.append(Step(f"{path}.source", "source", section, f"{label}: {prompt.question}",
+                          f"{prompt.rationale} {factor.corroborate}",
+                          (button("seen_myself"), button("carers_account"),
+                           button("another_agency"), button("wider_family"),
+                           button("dont_know")),
                           bool(answer.get("source")), factor, role))
     if answer.get("status") == "present":
-        steps += [_field(factor, role, name, answer, section, about)
+        steps += [_field(factor, role, name, answer, section, label)
                   for name in factor.fields or {}
                   if not _skipped(factor, name, answer)]
     return steps
 
 
 def _field(factor: Factor, role: str | None, name: str, answer: dict[str, Any], section: str,
-           about: str) -> Step:
+           label: str) -> Step:
     field = factor.fields[name]
     if field.type == "boolean":
-        buttons = YES_NO
+        buttons = yes_no_buttons()
     elif field.type == "choice":
-        buttons = (*(Button(str(v).capitalize(), str(v)) for v in field.values), DONT_KNOW)
+        buttons = (*(Button(str(v).capitalize(), str(v)) for v in field.values),
+                   button("dont_know"))
     else:
-        buttons = ((Button("None of these", "none"),) if field.type == "choices" else ()) + (
-            DONT_KNOW,)
-    return Step(f"{factor.path(role)}.{name}", "field", section, f"{about}: {field.question}",
+        buttons = ((button("none_of_these"),) if field.type == "choices" else ()) + (
+            button("dont_know"),)
+    return Step(f"{factor.path(role)}.{name}", "field", section, f"{label}: {field.question}",
                 factor.rationale, buttons, name in answer, factor, role, name)
 
 
 def _skipped(factor: Factor, name: str, answer: dict[str, Any]) -> bool:
     other = SKIP_FIELD_WHEN.get((factor.id, name))
     return other is not None and answer.get(other[0]) == other[1]
+
+
+def _section(name: str) -> str:
+    return load_vocabulary().sections[name]
 
 
 def _capital(text: str) -> str:

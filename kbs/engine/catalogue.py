@@ -134,6 +134,16 @@ class Catalogue:
         return found
 
 
+def derived_from_infant(infant: Mapping[str, Any]) -> dict[str, str]:
+    """The status each given infant-block answer sets, by the catalogue's ``derived`` rules:
+    {"infant.preterm": "present", ...} for a gestation under the catalogue's limit. The
+    engine scores a profile by these rules; a discussion applies them to a gestation,
+    weight or age it is told, so both use the same thresholds."""
+    return {factor.path(): factor.derived.status(infant[factor.derived.source])
+            for factor in load_catalogue().household_factors()
+            if factor.derived and infant.get(factor.derived.source) is not None}
+
+
 @cache
 def load_catalogue(path: Path = FACTORS_FILE) -> Catalogue:
     """Read and check the factor catalogue; a malformed file raises

@@ -15,7 +15,7 @@ from kbs.engine import load_routes
 from kbs.safer_practice.answers import NO, UNKNOWN, YES, risk_status
 from kbs.safer_practice.catalogue import Catalogue, load_catalogue
 
-SECTIONS = ("carer_labels", "carer_groups", "icon", "mark_words", "mobile_words", "protocol",
+SECTIONS = ("carer_labels", "carer_groups", "icon", "mark_words", "protocol",
             "fragile_baby", "crying_plan_form")
 CARER_QUESTIONS = ("icon", "crying_plan", "concern")
 FRAGILE_QUESTION = "shown_fragile"

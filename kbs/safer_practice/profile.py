@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from copy import deepcopy
 from typing import Any
 
-from kbs.engine.catalogue import load_catalogue as load_factors
+from kbs.engine.catalogue import derived_from_infant
 from kbs.engine.safer_sleep import never_circumstances
 from kbs.safer_practice.answers import YES, risk_status
 from kbs.safer_practice.handling import HandlingFindings
@@ -125,9 +125,8 @@ def _infant_has(answers: Mapping[str, Any], factor_id: str) -> bool:
     given = (answers.get("factors") or {}).get(f"infant.{factor_id}")
     if given is not None:
         return given.get("status") == "present"
-    derived = load_factors().factor("infant", factor_id).derived
-    value = (answers.get("infant") or {}).get(derived.source)
-    return value is not None and derived.status(value) == "present"
+    return derived_from_infant(answers.get("infant") or {}).get(f"infant.{factor_id}") == \
+        "present"
 
 
 def _merge(known: Mapping[str, Any] | None, found: Mapping[str, Any]) -> dict[str, Any]:

@@ -7,33 +7,31 @@ only from a message the NLU took as a description (``describe_sleep``), so that 
 word does not change an earlier answer, and never from a sentence with a negation ("she
 hadn't been drinking"): what is unclear is asked, not guessed. A mark mentioned anywhere is
 always taken up.
+
+The words are read by ``kbs.text``, as the Assess mode reads them: a gestation, weight or
+age given as a number answers preterm, low birth weight or mobility by the factor
+catalogue's thresholds (``kbs.engine.catalogue.derived_from_infant``).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
-from kbs.assessment import reading as words
 from kbs.assessment.vocabulary import load_vocabulary
+from kbs.engine.catalogue import derived_from_infant
 from kbs.safer_practice import handling, sleep
 from kbs.safer_practice.answers import ANSWERS, NO, UNKNOWN, YES
 from kbs.safer_practice.catalogue import Catalogue, answer_words
+from kbs.text import Facts, read_facts
+from kbs.text.words import find, starts_with
 
 SKIP = "skip"
 DESCRIBE_SLEEP = "describe_sleep"
 DESCRIBE_ROUTINE = "describe_routine"
-PRETERM_WEEKS = 37
-LOW_BIRTH_WEIGHT_KG = 2.5
-MOBILE_FROM_MONTHS = 6  # every baby under 6 months counts as not mobile
-
-WEEKS = re.compile(r"\b(\d{2})(?:\s*\+\s*\d)?\s*(?:weeks?|wks?|w)\b", re.I)
-KILOGRAMS = re.compile(r"\b(\d(?:\.\d+)?)\s*(?:kg|kgs|kilos?|kilograms?)\b", re.I)
-POUNDS = re.compile(r"\b(\d{1,2})\s*(?:lb|lbs|pounds?)(?:\s*(\d{1,2})\s*(?:oz|ounces?))?", re.I)
-NEGATION = re.compile(r"\b(?:not|no|never|nobody|none|nothing|neither|nor)\b|n't\b", re.I)
-AGE = re.compile(r"\b(\d{1,2})\s*(weeks?|months?)\b(?!\s*(?:of\s+)?(?:pregnan|gestation))", re.I)
+STATUS_ANSWERS = {"present": YES, "absent": NO}
 
 
 @dataclass(frozen=True)
@@ -41,10 +39,19 @@ class Message:
     text: str
     intent: str | None = None
     entities: tuple[tuple[str, str], ...] = ()  # (entity type, recorded value)
+    # Rasa's entities with their character offsets, when the caller has them: they place each
+    # entity among the words ("no dad around", "maternal grandmother").
+    spans: tuple[Mapping[str, Any], ...] = ()
 
     def values(self, entity_type: str) -> list[str]:
         """The values of one entity type, each once, in the order they were said."""
         return list(dict.fromkeys(v for t, v in self.entities if t == entity_type))
+
+    @cached_property
+    def facts(self) -> Facts:
+        """The message read once (kbs.text), as the Assess mode reads an answer."""
+        return read_facts(self.text, self.spans or [{"entity": t, "value": v}
+                                                    for t, v in self.entities])
 
     @property
     def answer(self) -> str | None:
@@ -56,18 +63,16 @@ class Message:
     def skip(self) -> bool:
         return self._starts_as() == SKIP
 
+    def said(self, phrases: Iterable[str]) -> list[str]:
+        """The phrases said in the message (as whole words, ignoring case), in the order said."""
+        return list(dict.fromkeys(m.phrase for m in find(self.facts.reading, phrases)))
+
     def _starts_as(self) -> str | None:
         assess, own = load_vocabulary(), answer_words()
         kinds = ((SKIP, own[SKIP]), (UNKNOWN, (*assess.unknown, *own[UNKNOWN])),
                  (NO, (*assess.no, *own[NO])), (YES, (*assess.yes, *own[YES])))
-        opened = words.read(self.text)
-        return next((kind for kind, phrases in kinds if words.starts_with(opened, phrases)),
-                    None)
-
-
-def mentions(text: str, phrases: Iterable[str]) -> list[str]:
-    """The phrases that occur in ``text`` as whole words, ignoring case."""
-    return [p for p in phrases if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text, re.I)]
+        return next((kind for kind, phrases in kinds
+                     if starts_with(self.facts.reading, phrases)), None)
 
 
 def read_sleep(message: Message, asked: str | None, catalogue: Catalogue) -> dict[str, Any]:
@@ -75,9 +80,9 @@ def read_sleep(message: Message, asked: str | None, catalogue: Catalogue) -> dic
     answers: dict[str, Any] = {}
     places = message.values("sleep_place")
     describing = message.intent == DESCRIBE_SLEEP
-    hedged = message.answer == NO or NEGATION.search(message.text) is not None
+    hedged = message.answer == NO or message.facts.negated
     sharing = (describing or asked in (*sleep.PLACE_QUESTIONS, "shares")) and not hedged \
-        and bool(mentions(message.text, catalogue["sharing_words"]))
+        and bool(message.said(catalogue["sharing_words"]))
     if sharing:
         answers["shares"] = YES
         if places:
@@ -96,7 +101,7 @@ def read_sleep(message: Message, asked: str | None, catalogue: Catalogue) -> dic
     elif asked == "shared_place" and places:
         answers[asked] = _shared_place(places)
     elif asked is not None and asked not in answers:
-        answer = message.answer or _measured(asked, message.text)
+        answer = message.answer or _measured(asked, message.facts)
         if answer:
             answers[asked] = answer
     if answers.get("shares") == YES and places and "shared_place" not in answers:
@@ -107,7 +112,7 @@ def read_sleep(message: Message, asked: str | None, catalogue: Catalogue) -> dic
             answers.setdefault(question, YES)
     if describing or asked == "routine" or message.intent == DESCRIBE_ROUTINE:
         kinds = [kind for kind, spec in catalogue["routine_kinds"].items()
-                 if mentions(message.text, spec["words"])]
+                 if message.said(spec["words"])]
         if kinds and (answers.get("routine") == YES or not hedged):
             answers.update(routine=YES, routine_kinds=kinds)
     return answers
@@ -121,13 +126,13 @@ def read_handling(message: Message, asked: handling.Question | None,
     answers: dict[str, Any] = {}
     if question_id == "carers":
         groups = catalogue["carer_groups"]
-        named = [*message.values("relation"),
-                 *(r for group in mentions(message.text, groups) for r in groups[group])]
+        named = [*(r.relation for r in message.facts.relations),
+                 *(r for group in message.said(groups) for r in groups[group])]
         relations = [r for r in dict.fromkeys(named) if r in catalogue["carer_labels"]]
         if relations:
             answers["carers"] = relations
     elif question_id == "mobile":
-        answer = message.answer or _mobility(message.text, catalogue)
+        answer = message.answer or _mobility(message.facts)
         if answer:
             answers["mobile"] = answer
     elif question_id not in (None, handling.FAMILY_PLAN) and message.answer:
@@ -136,7 +141,7 @@ def read_handling(message: Message, asked: handling.Question | None,
         else:
             answers["carer_answers"] = {carer: {question_id: message.answer}}
     # A mark mentioned at any point is taken up: it decides the protocol.
-    if not denied and mentions(message.text, catalogue["mark_words"]):
+    if not denied and message.said(catalogue["mark_words"]):
         answers["mark"] = YES
     return answers
 
@@ -146,26 +151,18 @@ def _shared_place(places: list[str]) -> str:
     return next((p for p in places if sleep.place_kind(p) != "separate"), places[-1])
 
 
-def _measured(asked: str, text: str) -> str | None:
-    """A gestation or birth weight given as a number answers preterm or low_birth_weight."""
-    if asked == "preterm" and (match := WEEKS.search(text)):
-        return YES if int(match.group(1)) < PRETERM_WEEKS else NO
-    if asked == "low_birth_weight":
-        if match := KILOGRAMS.search(text):
-            kilograms = float(match.group(1))
-        elif match := POUNDS.search(text):
-            kilograms = int(match.group(1)) * 0.4536 + int(match.group(2) or 0) * 0.02835
-        else:
-            return None
-        return YES if kilograms < LOW_BIRTH_WEIGHT_KG else NO
-    return None
+def _measured(asked: str, facts: Facts) -> str | None:
+    """A gestation or birth weight given as a number answers preterm or low_birth_weight, by
+    the factor catalogue's thresholds (the ones the profile is scored by)."""
+    if asked not in ("preterm", "low_birth_weight"):
+        return None
+    return STATUS_ANSWERS.get(derived_from_infant(facts.infant).get(f"infant.{asked}"))
 
 
-def _mobility(text: str, catalogue: Catalogue) -> str | None:
-    if mentions(text, catalogue["mobile_words"]):
-        return YES
-    if match := AGE.search(text):
-        months = int(match.group(1)) / (4.35 if match.group(2).lower().startswith("w") else 1)
-        if months < MOBILE_FROM_MONTHS:
-            return NO
-    return None
+def _mobility(facts: Facts) -> str | None:
+    """Mobile or not from mobility words; else not mobile under the age the factor
+    catalogue treats a baby whose mobility is not known as not mobile (under six months)."""
+    derived = derived_from_infant(facts.infant)
+    if "infant.not_mobile" in derived:
+        return NO if derived["infant.not_mobile"] == "present" else YES
+    return NO if derived.get("infant.under_six_months") == "present" else None

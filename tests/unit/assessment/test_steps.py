@@ -73,7 +73,8 @@ def test_an_exclusion_without_evidence_is_pending_then_excluded_or_not_known():
     doc, _ = record.add_carers(new(), ["mother"])
     path = "carers.mother.mental_health"
     doc = record.set_status(doc, path, factor(path), "absent")
-    assert record.entry(doc, path) == {"status": "unknown", "note": record.PENDING_SOURCE}
+    assert record.entry(doc, path) == {"status": "unknown",
+                                      "note": record.note(record.PENDING_SOURCE)}
     assert record.entry(record.set_source(doc, path, "professional"), path) == {
         "status": "absent", "source": "professional"}
     assert record.entry(record.set_source(doc, path, None), path)["status"] == "unknown"

@@ -1,4 +1,5 @@
-"""A practitioner's message as words and entity mentions, and how phrases are found in it.
+"""A practitioner's message as words and entity mentions, and how phrases are found in it:
+the one tokeniser, phrase finder and negation scope of every mode.
 
 Entities (relation, substance, sleep_place, agency) come from Rasa's NLU, which runs the
 project's spaCy pipeline; here they are mapped onto a light tokenisation (no spaCy import,
@@ -95,12 +96,37 @@ def find(reading: Reading, phrases: Iterable[str]) -> list[Match]:
 def negated(reading: Reading, start: int, negations: frozenset[str], floor: int = 0) -> bool:
     """Whether a negation comes shortly before the word at ``start`` in the same clause
     (looking no further back than ``floor``)."""
-    for word in reversed(reading.words[max(floor, start - NEGATION_REACH):start]):
+    return any(word in negations for word in clause_before(reading, start, NEGATION_REACH,
+                                                             floor))
+
+
+def clause_before(reading: Reading, start: int, reach: int, floor: int = 0) -> list[str]:
+    """Up to ``reach`` words before ``start``, nearest first, stopping at a clause break."""
+    found = []
+    for word in reversed(reading.words[max(floor, start - reach):start]):
         if word in SCOPE_BREAKS:
-            return False
-        if word in negations:
-            return True
-    return False
+            break
+        found.append(word)
+    return found
+
+
+def clause_after(reading: Reading, end: int, reach: int) -> list[str]:
+    """Up to ``reach`` words from ``end`` on, leaving out hyphens and apostrophes standing
+    alone ("three-month-old", "34 weeks' gestation"), stopping at a clause break."""
+    found = []
+    for word in reading.words[end:]:
+        if word in SCOPE_BREAKS or len(found) == reach:
+            break
+        if word not in ("-", "'"):
+            found.append(word)
+    return found
+
+
+def has_phrase(words: Sequence[str], phrases: Iterable[str]) -> bool:
+    """Whether one of the phrases occurs in ``words`` (already lower case, as read)."""
+    words = tuple(words)
+    return any(words[i:i + len(target)] == target
+               for target in map(words_of, phrases) for i in range(len(words)))
 
 
 def starts_with(reading: Reading, phrases: Iterable[str]) -> Match | None:
