@@ -2,20 +2,15 @@
 
 Each takes the field's dotted name and the error class to raise, so every message
 reads "<field>: <what is wrong>". The project's own data files are read and checked by
-``kbs.catalogues.load`` instead; ``read_data_file`` is kept only for
-kbs/assessment/vocabulary.py until it does the same.
+``kbs.catalogues.load`` instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
-from typing import Any, TypeVar
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-from kbs.catalogues import CatalogueError, Node, load
 from kbs.engine.errors import EngineInputError
-
-Built = TypeVar("Built")
 
 
 def describe(value: Any) -> str:
@@ -94,18 +89,3 @@ def yaml_problem(err: Exception) -> str:
     place = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
     problem = getattr(err, "problem", None) or str(err).splitlines()[0]
     return f"not valid YAML{place}: {problem}"
-
-
-def read_data_file(path: Path, what: str, build: Callable[[Mapping[str, Any]], Built],
-                   error: type[EngineInputError]) -> Built:
-    """Compatibility only, for kbs/assessment/vocabulary.py until it reads its file through
-    ``kbs.catalogues`` (then remove this): the file is read by ``kbs.catalogues.load`` and
-    built with the validators above; an ``error`` they raise ("field: problem") becomes a
-    ``kbs.catalogues.CatalogueError`` naming the file, the line and the field."""
-    doc = load(path)
-    try:
-        return build(mapping(doc.value, what, error))
-    except error as err:
-        field, _, problem = str(err).partition(": ")
-        line = Node(doc.file, tuple(field.split(".")), None, doc.lines).line
-        raise CatalogueError(path, problem, field=field, line=line) from err

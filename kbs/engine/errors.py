@@ -11,10 +11,3 @@ class EngineInputError(ValueError):
 
 class AnswersError(EngineInputError):
     """A profile's answers document is malformed."""
-
-
-class CatalogueError(EngineInputError):
-    """Compatibility only, until kbs/assessment/vocabulary.py reads its file through
-    ``kbs.catalogues``: the validators in ``checks`` raise it there ("field: problem"), and
-    ``checks.read_data_file`` turns it into a ``kbs.catalogues.CatalogueError`` naming the
-    file, the line and the field. Nothing catches this class; catch that one."""
