@@ -1,9 +1,14 @@
 """A message's wording read from a catalogue's ``messages`` section (kbs.chat)."""
 
 import pytest
+import yaml
 
 from kbs.catalogues import CatalogueError, parse
 from kbs.chat import Button, Message, read_wording
+from kbs.paths import CATALOGUES_DIR
+from tests.conftest import ROOT
+from tests.unit.discuss.test_wording import strings
+from tests.unit.discuss.wording import REASSURANCE
 
 WORDING = """
 messages:
@@ -30,3 +35,10 @@ def test_a_message_without_text_names_the_file_line_and_field():
                                              "is missing"):
         read_wording(parse("messages:\n  hello:\n    buttons: []\n", "test.yml")
                      .get("messages"))
+
+
+@pytest.mark.parametrize("path", [CATALOGUES_DIR / "rehearsal.yml", CATALOGUES_DIR / "lookup.yml",
+                                  ROOT / "bot" / "domain" / "core.yml"], ids=lambda p: p.name)
+def test_no_wording_reassures(path):
+    for said in strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+        assert not REASSURANCE.search(said), said
