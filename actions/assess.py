@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
-from rasa_sdk.executor import CollectingDispatcher
 
+from actions.forms import FormValidation, filled_by_the_message
+from actions.turns import TurnAction
 from kbs.assessment import conversation
-from kbs.assessment.conversation import State, Turn
+from kbs.assessment.conversation import State
+from kbs.chat import FormTurn, Turn
 from kbs.identity import practitioner_of
 
 FORM = "assessment_form"
@@ -40,73 +42,74 @@ def slots_of(state: State) -> dict[str, Any]:
     return values
 
 
-def say(dispatcher: CollectingDispatcher, turn: Turn) -> None:
-    for message in turn.messages:
-        dispatcher.utter_message(text=message.text, buttons=[
-            {"title": b.title, "payload": b.payload} for b in message.buttons])
-
-
 def owner_of(tracker: Tracker) -> str:
     return practitioner_of(tracker.sender_id)
 
 
-def reply(dispatcher: CollectingDispatcher, turn: Turn) -> list[EventType]:
-    """Say the turn's messages; its state goes into the slots, and the form's slot is emptied."""
-    say(dispatcher, turn)
-    return [*(SlotSet(slot, value) for slot, value in slots_of(turn.state).items()),
-            SlotSet(ANSWER_SLOT, None)]
+def reply(turn: conversation.Turn) -> Turn:
+    """The turn's messages; its state goes into the slots, and the form's slot is emptied."""
+    return Turn(turn.messages, {**slots_of(turn.state), ANSWER_SLOT: None})
 
 
-class StartAssessment(Action):
+class StartAssessment(TurnAction):
     def name(self) -> str:
         return "action_assessment_start"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: dict[str, Any]) -> list[EventType]:
-        return reply(dispatcher, conversation.start(owner_of(tracker),
-                                                    tracker.latest_message.get("text") or ""))
+    def turn(self, tracker: Tracker) -> Turn:
+        return reply(conversation.start(owner_of(tracker),
+                                        tracker.latest_message.get("text") or ""))
 
 
-class AskAssessmentQuestion(Action):
+class AskAssessmentQuestion(TurnAction):
     def name(self) -> str:
         return "action_ask_assessment_answer"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: dict[str, Any]) -> list[EventType]:
-        say(dispatcher, conversation.ask(state_of(tracker), owner_of(tracker)))
-        return []
+    def turn(self, tracker: Tracker) -> Turn:
+        return Turn(conversation.ask(state_of(tracker), owner_of(tracker)).messages)
 
 
-class ValidateAssessmentForm(FormValidationAction):
-    def name(self) -> str:
-        return "validate_assessment_form"
+class ValidateAssessmentForm(FormValidation):
+    form = FORM
 
-    async def validate_assessment_answer(self, value: Any, dispatcher: CollectingDispatcher,
-                                         tracker: Tracker,
-                                         domain: dict[str, Any]) -> dict[str, Any]:
+    def turn(self, tracker: Tracker) -> FormTurn:
+        filled = filled_by_the_message(tracker)
+        value = filled.get(ANSWER_SLOT)
         if value is None:
-            return {}
+            return FormTurn(slots={ANSWER_SLOT: None} if ANSWER_SLOT in filled else {})
         turn = conversation.answer(state_of(tracker), owner_of(tracker), str(value),
                                    tracker.latest_message.get("entities") or [])
-        say(dispatcher, turn)
-        return {**slots_of(turn.state), ANSWER_SLOT: turn.state.outcome}
+        return FormTurn(turn.messages, {ANSWER_SLOT: turn.state.outcome,
+                                        **slots_of(turn.state)})
 
 
-class AnnounceRedFlags(Action):
+class AnnounceRedFlags(TurnAction):
     def name(self) -> str:
         return "action_assessment_red_flag"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: dict[str, Any]) -> list[EventType]:
+    def turn(self, tracker: Tracker) -> Turn:
+        return reply(conversation.announce(state_of(tracker), owner_of(tracker)))
+
+    def events(self, turn: Turn, tracker: Tracker) -> list[EventType]:
         # The form opens again here: a rule could not restart it (docs/ASSESS.md).
-        turn = conversation.announce(state_of(tracker), owner_of(tracker))
-        return [*reply(dispatcher, turn), ActiveLoop(FORM)]
+        return [*super().events(turn, tracker), ActiveLoop(FORM)]
+
+    def after_fault(self, tracker: Tracker) -> list[EventType]:
+        return reopened()
 
 
-class CloseAssessment(Action):
+class CloseAssessment(TurnAction):
     def name(self) -> str:
         return "action_assessment_close"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: dict[str, Any]) -> list[EventType]:
-        return reply(dispatcher, conversation.close(state_of(tracker), owner_of(tracker)))
+    def turn(self, tracker: Tracker) -> Turn:
+        return reply(conversation.close(state_of(tracker), owner_of(tracker)))
+
+    def after_fault(self, tracker: Tracker) -> list[EventType]:
+        return reopened()
+
+
+def reopened() -> list[EventType]:
+    """After a fault between two answers, the form opens again with its slot empty, as it
+    was before the message, and asks its question: every answer so far is saved, and
+    "finish" or "stop" closes the assessment again once the database answers."""
+    return [SlotSet(ANSWER_SLOT, None), ActiveLoop(FORM)]

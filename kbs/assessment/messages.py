@@ -1,20 +1,9 @@
-"""What the assistant says: text with optional buttons (a button's payload is sent as text).
-
-The wording itself is assessment.yml's (``kbs.assessment.vocabulary.say`` and ``button``)."""
+"""What the assistant says: text with optional buttons (a button's payload is sent as text);
+the types are every mode's (``kbs.chat``). The wording itself is assessment.yml's
+(``kbs.assessment.vocabulary.say`` and ``button``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from kbs.chat import Button, Message
 
-
-@dataclass(frozen=True)
-class Button:
-    title: str
-    payload: str
-
-
-@dataclass(frozen=True)
-class Message:
-    text: str
-    buttons: tuple[Button, ...] = ()
-
+__all__ = ["Button", "Message"]

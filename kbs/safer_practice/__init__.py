@@ -8,6 +8,9 @@ logic only:
   (never-circumstances, modifiable risks, routine disruption).
 - ``handling``: which safe handling questions apply (per carer), and what they find.
 - ``reading``: what one chat message answers.
+- ``discussion``: both discussions behind one interface.
+- ``conversation``: a discussion as a form, one message at a time (what is recorded, said
+  and asked next), the plan written and saved, leaving.
 - ``plans``: the plan content (a JSON document, saved in the ``plans`` table).
 - ``render``: the plan as Markdown, for the chat, printing and ``kbs plan show``.
 - ``profile``: the profile factors a discussion sets (``apply_discussion``).

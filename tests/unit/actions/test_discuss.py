@@ -1,38 +1,32 @@
 """The discussion actions on hand-made trackers: what they read, say, record and save."""
 
-import asyncio
 from datetime import date
 
 import pytest
-from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
-from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import create_engine, text
 
-from actions.discuss import (
-    ActionDiscussLeave,
-    ActionSafeHandlingPlan,
-    ActionSaferSleepPlan,
-    ValidateSafeHandlingForm,
-    ValidateSaferSleepForm,
-)
 from kbs.assessment.record import new_answers
+from kbs.catalogues import CatalogueError
+from kbs.safer_practice import asking
 from kbs.store.cases import get_or_create_case
 from kbs.store.profiles import open_profile, start_profile
 
+from .harness import parsed
+from .harness import run as run_action
+from .harness import tracker as a_tracker
+
 
 def tracker(slots, text_="", intent=None, entities=(), events=None):
-    latest = {"text": text_, "intent": {"name": intent} if intent else {},
-              "entities": [{"entity": e, "value": v} for e, v in entities]}
+    message = parsed(text_, intent, entities)
     history = events if events is not None else [{"event": "user", "text": text_}]
-    return Tracker("hv.jones~c1", slots, latest, history, False, None,
-                   {"name": "safer_sleep_form"}, "action_listen")
+    return a_tracker(slots, message, events=history, sender="hv.jones~c1",
+                     active_loop="safer_sleep_form")
 
 
 def run(action, tracker_):
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, tracker_, {}))
-    return events, [m["text"] for m in dispatcher.messages]
+    result = run_action(action, tracker_)
+    return result.events, result.said
 
 
 def slots(events):
@@ -40,7 +34,7 @@ def slots(events):
 
 
 def test_the_opening_description_is_noted_and_the_case_reference_asked_for():
-    events, said = run(ValidateSaferSleepForm(), tracker(
+    events, said = run("validate_safer_sleep_form", tracker(
         {}, "she had a few glasses of wine and fell asleep with him on the sofa",
         "describe_sleep", [("substance", "alcohol"), ("sleep_place", "sofa")]))
     assert slots(events) == {"sleep_shares": "yes", "sleep_shared_place": "sofa",
@@ -51,7 +45,7 @@ def test_the_opening_description_is_noted_and_the_case_reference_asked_for():
 
 
 def test_a_name_as_case_reference_is_refused_with_the_reason_and_not_kept():
-    events, said = run(ValidateSaferSleepForm(), tracker(
+    events, said = run("validate_safer_sleep_form", tracker(
         {"requested_slot": "discuss_case_reference"}, "Jane Smith", "nlu_fallback"))
     assert slots(events) == {"discuss_case_reference": None,
                              "requested_slot": "discuss_case_reference"}
@@ -60,14 +54,14 @@ def test_a_name_as_case_reference_is_refused_with_the_reason_and_not_kept():
 
 
 def test_help_rejects_the_form_so_that_its_rule_answers():
-    events, said = run(ValidateSaferSleepForm(), tracker(
+    events, said = run("validate_safer_sleep_form", tracker(
         {"requested_slot": "sleep_night_place", "discuss_case_reference": "none"}, "help",
         "help"))
     assert (events, said) == ([], [])
 
 
 def test_after_help_the_same_question_is_asked_again():
-    events, said = run(ValidateSaferSleepForm(), tracker(
+    events, said = run("validate_safer_sleep_form", tracker(
         {"requested_slot": "sleep_night_place", "discuss_case_reference": "none"}, "help",
         "help", events=[{"event": "user"}, {"event": "bot", "text": "Answer with..."}]))
     assert events == [SlotSet("requested_slot", "sleep_night_place")]
@@ -76,10 +70,10 @@ def test_after_help_the_same_question_is_asked_again():
 
 def test_an_answer_not_understood_is_asked_again_then_noted_as_not_known():
     state = {"requested_slot": "sleep_night_place", "discuss_case_reference": "none"}
-    events, said = run(ValidateSaferSleepForm(), tracker(state, "blah", "nlu_fallback"))
+    events, said = run("validate_safer_sleep_form", tracker(state, "blah", "nlu_fallback"))
     assert slots(events) == {"discuss_attempts": 1, "requested_slot": "sleep_night_place"}
     assert said[0].startswith("Sorry, I didn't catch that.")
-    events, said = run(ValidateSaferSleepForm(), tracker({**state, "discuss_attempts": 2},
+    events, said = run("validate_safer_sleep_form", tracker({**state, "discuss_attempts": 2},
                                                          "blah", "nlu_fallback"))
     assert slots(events) == {"sleep_night_place": "unknown", "discuss_attempts": None,
                              "requested_slot": "sleep_day_place"}
@@ -87,7 +81,7 @@ def test_an_answer_not_understood_is_asked_again_then_noted_as_not_known():
 
 
 def test_the_protocol_is_said_as_soon_as_the_baby_is_known_not_to_be_mobile():
-    events, said = run(ValidateSafeHandlingForm(), tracker(
+    events, said = run("validate_safe_handling_form", tracker(
         {"requested_slot": "handling_mobile", "discuss_case_reference": "none",
          "handling_mark": "yes"}, "she's only 8 weeks", "nlu_fallback"))
     assert slots(events)["handling_mobile"] == "no"
@@ -96,7 +90,7 @@ def test_the_protocol_is_said_as_soon_as_the_baby_is_known_not_to_be_mobile():
 
 
 def test_the_father_is_asked_about_by_role():
-    _, said = run(ValidateSafeHandlingForm(), tracker(
+    _, said = run("validate_safe_handling_form", tracker(
         {"requested_slot": "handling_carers", "discuss_case_reference": "none",
          "handling_mark": "no", "handling_condition": "no"}, "mum and dad", "answer",
         [("relation", "mother"), ("relation", "father")]))
@@ -115,7 +109,7 @@ SLEEP_ANSWERS = {"sleep_night_place": "cot", "sleep_day_place": "cot", "sleep_sh
     ("skip", "answer", ""), ("They will ask Sarah to babysit", "nlu_fallback", None),
     ("/describe_sleep", "describe_sleep", None)])
 def test_the_familys_plan_is_kept_in_their_words_without_names(text_, intent, kept):
-    events, said = run(ValidateSaferSleepForm(), tracker(
+    events, said = run("validate_safer_sleep_form", tracker(
         {**SLEEP_ANSWERS, "discuss_family_plan": None, "discuss_case_reference": "none",
          "requested_slot": "discuss_family_plan"}, text_, intent))
     assert slots(events)["discuss_family_plan"] == kept
@@ -124,7 +118,7 @@ def test_the_familys_plan_is_kept_in_their_words_without_names(text_, intent, ke
 
 
 def test_without_a_case_reference_the_plan_is_shown_and_nothing_saved():
-    events, said = run(ActionSaferSleepPlan(), tracker(
+    events, said = run("action_safer_sleep_plan", tracker(
         {**SLEEP_ANSWERS, "discuss_case_reference": "none"}))
     assert said[0].startswith("# Safer sleep plan\nWritten ")
     assert said[1].startswith("Nothing was saved")
@@ -137,7 +131,7 @@ def test_with_a_case_reference_the_plan_is_saved_for_the_practitioner(database_u
                 "handling_carer_answers": {"father": {"icon": "no", "crying_plan": "no",
                                                       "concern": "no"}},
                 "discuss_family_plan": "", "discuss_case_reference": "KBS-0427"}
-    _, said = run(ActionSafeHandlingPlan(), tracker(handling))
+    _, said = run("action_safe_handling_plan", tracker(handling))
     assert "## For the father" in said[0]
     assert said[1] == "Saved as plan 1 with case KBS-0427."
     with create_engine(database_url).connect() as connection:
@@ -150,7 +144,7 @@ def test_a_plan_for_a_case_being_assessed_sets_the_profiles_factors(database_url
     with create_engine(database_url).begin() as connection:
         case_id = get_or_create_case(connection, "hv.jones", "KBS-0427")
         start_profile(connection, case_id, new_answers(date(2026, 11, 2)), {})
-    events, said = run(ActionSaferSleepPlan(), tracker(
+    events, said = run("action_safer_sleep_plan", tracker(
         {**SLEEP_ANSWERS, "discuss_case_reference": "KBS-0427"}))
     assert said[1] == "Saved as plan 1 with case KBS-0427."
     assert said[2].startswith("The assessment of KBS-0427 in progress (version 1) now holds")
@@ -163,7 +157,40 @@ def test_a_plan_for_a_case_being_assessed_sets_the_profiles_factors(database_url
 
 
 def test_leaving_clears_the_discussion():
-    events, said = run(ActionDiscussLeave(), tracker({"sleep_alcohol": "yes",
+    events, said = run("action_discuss_leave", tracker({"sleep_alcohol": "yes",
                                                       "discuss_case_reference": "none"}))
     assert slots(events) == {"sleep_alcohol": None, "discuss_case_reference": None}
     assert said == ["We've left the discussion. Nothing from it was saved."]
+
+
+def test_a_catalogue_fault_mid_discussion_loses_no_answer(monkeypatch):
+    state = {"requested_slot": "sleep_night_place", "discuss_case_reference": "none",
+             "discuss_attempts": 1}
+
+    def broken(*args, **kwargs):
+        raise CatalogueError("kbs/catalogues/safer_sleep.yml", "must be non-empty text",
+                             field="questions.day_place.ask", line=40)
+
+    cot = ('/describe_sleep{"sleep_place": "cot"}', "describe_sleep", [("sleep_place", "cot")])
+    monkeypatch.setattr(asking, "question_text", broken)
+    result = run_action("validate_safer_sleep_form", tracker(state, *cot))
+    assert result.responses == ["utter_catalogue_fault"]
+    # Every slot keeps its value, and the form asks for the same one.
+    assert result.slots == {"sleep_night_place": None, "requested_slot": "sleep_night_place"}
+    monkeypatch.undo()
+    events, said = run("validate_safer_sleep_form", tracker(state, *cot))
+    assert slots(events) == {"sleep_night_place": "cot", "discuss_attempts": None,
+                             "requested_slot": "sleep_day_place"}
+    assert said == ["And for naps in the day, where does the baby usually sleep?"]
+
+
+def test_a_plan_that_cannot_be_saved_is_still_shown(database_url, tmp_path, monkeypatch):
+    answers = {**SLEEP_ANSWERS, "discuss_case_reference": "KBS-0427"}
+    monkeypatch.setenv("KBS_DATABASE_URL", f"sqlite:///{tmp_path / 'gone' / 'kbs.db'}")
+    events, said = run("action_safer_sleep_plan", tracker(answers))
+    assert said[0].startswith("# Safer sleep plan\nCase KBS-0427, written ")
+    assert said[1].startswith("The plan could not be saved just now. It is shown above")
+    assert set(slots(events)) == set(answers)  # the discussion ends as usual
+    monkeypatch.setenv("KBS_DATABASE_URL", database_url)
+    _, said = run("action_safer_sleep_plan", tracker(answers))
+    assert said[1] == "Saved as plan 1 with case KBS-0427."

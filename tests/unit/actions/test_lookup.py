@@ -1,23 +1,19 @@
 """action_answer_question on trackers: who answers, with which card, and what buttons."""
 
-import asyncio
 import json
 
 import pytest
-from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
-from rasa_sdk.executor import CollectingDispatcher
 
-from actions.lookup import (
-    ANSWER_SLOT,
-    ASSESS_BUTTON,
-    BY_SELECTOR,
-    REPLIED,
-    SELECTOR_CONFIDENCE,
-    ActionAnswerQuestion,
-    ActionOutOfContext,
-)
+from kbs.catalogues import CatalogueError
 from kbs.knowledge.answer import default_knowledge_base
+from kbs.knowledge.conversation import SELECTOR_CONFIDENCE, assess_button
+
+from .harness import run as run_action
+from .harness import tracker
+
+ANSWER_SLOT, BY_SELECTOR, REPLIED = "lookup_answer", "selector", "replied"
+ASSESS_BUTTON = {"title": assess_button().title, "payload": assess_button().payload}
 
 
 def message(text, intent="faq", selected=None, confidence=0.0, entities=()):
@@ -29,11 +25,9 @@ def message(text, intent="faq", selected=None, confidence=0.0, entities=()):
     return parsed
 
 
-def run(latest_message, action=ActionAnswerQuestion):
-    tracker = Tracker("practitioner", {}, latest_message, [], False, None, {}, "action_listen")
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(action().run(dispatcher, tracker, {}))
-    return dispatcher.messages, events
+def run(latest_message, action="action_answer_question"):
+    result = run_action(action, tracker({}, latest_message, events=[], sender="practitioner"))
+    return result.messages, result.events
 
 
 def test_a_confident_selector_card_is_left_to_utter_faq():
@@ -94,7 +88,7 @@ def test_a_live_case_with_a_confident_card_says_the_routes_before_utter_faq():
 
 def test_a_look_up_question_read_as_a_move_outside_a_rehearsal_is_answered():
     messages, _ = run(message("when is domestic abuse high risk?", "move_ask_specifics"),
-                      ActionOutOfContext)
+                      "action_out_of_context")
     assert messages[0]["text"].startswith(
         default_knowledge_base().card("dash_risk_checklist").title)
     assert len(messages) == 1
@@ -104,29 +98,47 @@ def test_a_look_up_question_read_as_a_move_outside_a_rehearsal_is_answered():
     ("Tell me about the baby's father", "move_ask_other_adults", "utter_move_outside_rehearsal"),
     ("finish the rehearsal", "finish", "utter_no_rehearsal_to_finish")])
 def test_a_move_or_finish_outside_a_rehearsal_says_how_to_rehearse(text, intent, response):
-    messages, _ = run(message(text, intent), ActionOutOfContext)
+    messages, _ = run(message(text, intent), "action_out_of_context")
     assert [m["response"] for m in messages] == [response, "utter_menu"]
 
 
 @pytest.mark.parametrize("intent", ["finish", "nlu_fallback", "answer"])
 def test_a_question_nlu_is_unsure_of_gets_dont_know_and_cards(intent):
-    messages, _ = run(message("How do I claim child benefit?", intent), ActionOutOfContext)
+    messages, _ = run(message("How do I claim child benefit?", intent), "action_out_of_context")
     assert messages[0]["text"].startswith("I don't know")
     assert 2 <= len(messages[0]["buttons"]) <= 3
 
 
 def test_an_answer_with_no_assessment_open_says_how_to_open_one():
-    messages, _ = run(message("skip", "answer"), ActionOutOfContext)
+    messages, _ = run(message("skip", "answer"), "action_out_of_context")
     assert [m["response"] for m in messages] == ["utter_assessment_not_open"]
 
 
 def test_what_nlu_is_unsure_of_and_is_not_a_question_gets_the_default_reply():
-    messages, _ = run(message("blue tuesday", "nlu_fallback"), ActionOutOfContext)
+    messages, _ = run(message("blue tuesday", "nlu_fallback"), "action_out_of_context")
     assert [m["response"] for m in messages] == ["utter_default"]
 
 
 def test_a_confident_card_answers_what_nlu_was_unsure_of():
     messages, _ = run(message("when is domestic abuse high risk", "nlu_fallback"),
-                      ActionOutOfContext)
+                      "action_out_of_context")
     assert messages[0]["text"].startswith(
         default_knowledge_base().card("dash_risk_checklist").title)
+
+
+def test_a_catalogue_fault_gets_the_fault_reply_and_the_question_can_be_asked_again(
+        monkeypatch):
+    def broken():
+        raise CatalogueError("kbs/catalogues/knowledge/marac_referral.yml",
+                             "must be non-empty text", field="answer", line=5)
+
+    question = message("when is domestic abuse high risk?")
+    monkeypatch.setattr("kbs.knowledge.conversation.default_knowledge_base", broken)
+    for action in ("action_answer_question", "action_out_of_context"):
+        messages, events = run(question, action)
+        assert ([m["response"] for m in messages], events) == (["utter_catalogue_fault"], [])
+    monkeypatch.undo()
+    messages, events = run(question)
+    assert messages[0]["text"].startswith(
+        default_knowledge_base().card("dash_risk_checklist").title)
+    assert events == [SlotSet(ANSWER_SLOT, REPLIED)]
