@@ -64,7 +64,7 @@ def run() -> None:
     model = _choose_model()
     rasa_project.ensure_spacy_pipeline()
     _upgrade_database()
-    token = settings.rasa_token()
+    token = settings.rasa_token_or_new()
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     env = rasa_project.rasa_env(
         KBS_ACTION_PORT=str(ports.action), KBS_TRACKER_DB=settings.tracker_db(),
