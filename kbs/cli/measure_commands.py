@@ -1,12 +1,19 @@
-"""`kbs eval` and `kbs bench`: NLU quality and speed, each beside its target and a baseline."""
+"""`kbs eval` and `kbs bench`: NLU quality and speed, each beside its target and a baseline.
+
+The harness (kbs.measure) is imported only when one of them runs: `kbs run` and the
+servers never load it, and its own packages (pyproject.toml's `measure` extra) may be
+missing where the assistant only runs.
+"""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from types import ModuleType
 
 import click
 
-from kbs.measure.runner import StepFailed
+from kbs.ops import settings
 
 
 @click.command("eval")
@@ -36,8 +43,7 @@ def eval_command(folds: int, cross_validation: bool, config: Path | None, out: P
     the most confused pairs. Prints each figure beside its target; writes
     results/eval/eval-<time>.md and .json and adds a line to results/history.jsonl.
     """
-    from kbs.measure import evaluation
-
+    evaluation = _harness("evaluation", "eval")
     options = evaluation.EvalOptions(folds=folds, cross_validation=cross_validation,
                                      config=config)
     if out:
@@ -46,7 +52,7 @@ def eval_command(folds: int, cross_validation: bool, config: Path | None, out: P
         options.history_file = history_file
     what = "held-out test" + (f" and {folds}-fold cross-validation" if cross_validation else "")
     click.echo(f"NLU evaluation: {what} of {config or 'config.yml'} and the baseline.")
-    _measure_and_report(evaluation, options, StepFailed, strict)
+    _measure_and_report(evaluation, options, _harness("runner", "eval").StepFailed, strict)
 
 
 def _levels(_ctx, _param, value: str) -> tuple[int, ...]:
@@ -79,8 +85,9 @@ def _levels(_ctx, _param, value: str) -> tuple[int, ...]:
               help="Seconds before any one request counts as an error.")
 @click.option("--deadline", type=click.FloatRange(60), default=None,
               help="Seconds after which the bench stops itself [default: 3600, 900 --quick].")
-@click.option("--web-threads", type=click.IntRange(1, 64), default=8, show_default=True,
-              help="Waitress threads of the web app (kbs run uses 8).")
+@click.option("--web-threads", type=click.IntRange(1, settings.MOST_WEB_THREADS), default=None,
+              help="Threads of the web app [default: KBS_WEB_THREADS, else "
+                   f"{settings.DEFAULT_WEB_THREADS}, as kbs run].")
 @click.option("--scripts", "scripts_dir", type=click.Path(file_okay=False, path_type=Path),
               default=None, help="Folder of conversation scripts (tests/bench/conversations).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -90,7 +97,7 @@ def _levels(_ctx, _param, value: str) -> tuple[int, ...]:
 @click.option("--strict", is_flag=True, help="Exit with an error when a target is missed.")
 def bench_command(practitioners: int, levels: tuple[int, ...], pause: float, turns: int | None,
                   no_training: bool, no_saturation: bool, quick: bool, floor_samples: int,
-                  request_timeout: float, deadline: float | None, web_threads: int,
+                  request_timeout: float, deadline: float | None, web_threads: int | None,
                   scripts_dir: Path | None, out: Path | None, history_file: Path | None,
                   strict: bool) -> None:
     """Speed of the real assistant under simulated practitioners, beside the parse floor.
@@ -105,8 +112,12 @@ def bench_command(practitioners: int, levels: tuple[int, ...], pause: float, tur
     adds a line to results/history.jsonl. Always stops the servers, and stops itself at
     --deadline even if a server hangs.
     """
-    from kbs.measure import bench
-
+    bench = _harness("bench", "bench")
+    if web_threads is None:
+        try:
+            web_threads = settings.web_threads()
+        except settings.SettingsError as err:
+            raise click.ClickException(str(err)) from err
     options = bench.BenchOptions(
         practitioners=practitioners, levels=levels, pause=pause, turns=turns,
         training=not no_training, saturation=not no_saturation, quick=quick,
@@ -122,6 +133,21 @@ def bench_command(practitioners: int, levels: tuple[int, ...], pause: float, tur
                f"{', '.join(map(str, options.phase_levels()))}, {pause:g} s pauses; stops by "
                f"itself after {options.deadline:.0f} s.")
     _measure_and_report(bench, options, bench.BenchError, strict)
+
+
+def _harness(module: str, command: str) -> ModuleType:
+    """``kbs.measure.<module>``, or a one-line error when a package of the `measure` extra
+    is not installed."""
+    try:
+        return importlib.import_module(f"kbs.measure.{module}")
+    except ModuleNotFoundError as err:
+        missing = (err.name or "").split(".")[0]
+        if missing in ("", "kbs"):
+            raise
+        raise click.ClickException(
+            f"`kbs {command}` needs the packages of the `measure` extra (pyproject.toml) and "
+            f"{missing} is not installed: `make install` installs them, or pip install "
+            f"'keeping-babies-safe[measure]'") from err
 
 
 def _measure_and_report(measure, options, failure: type[Exception], strict: bool) -> None:

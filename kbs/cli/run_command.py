@@ -8,13 +8,11 @@ import sys
 import click
 
 from kbs.cli.database import upgraded_database
-from kbs.ops import rasa_project, settings
+from kbs.ops import settings
 from kbs.ops.fingerprint import fingerprint, model_for, trained_models
+from kbs.ops.launcher import Launcher, ServerSettings
 from kbs.ops.ports import port_is_free
-from kbs.ops.process_group import ProcessGroup, StartupError
-from kbs.paths import ROOT, VAR_DIR
-
-RASA_START_TIMEOUT = 300  # seconds; loading TensorFlow and the model takes about a minute
+from kbs.ops.process_group import StartupError
 
 
 class Interrupted(Exception):
@@ -57,28 +55,24 @@ def run() -> None:
     """
     try:
         ports = settings.ports()
+        web_threads = settings.web_threads()
     except settings.SettingsError as err:
         raise click.ClickException(str(err)) from err
     flask_host = settings.flask_host()
     _check_ports(ports, flask_host)
     model = _choose_model()
-    rasa_project.ensure_spacy_pipeline()
     _upgrade_database()
-    token = settings.rasa_token()
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
-    env = rasa_project.rasa_env(
-        KBS_ACTION_PORT=str(ports.action), KBS_TRACKER_DB=settings.tracker_db(),
-        KBS_RASA_URL=f"http://127.0.0.1:{ports.rasa}", KBS_RASA_TOKEN=token,
-        KBS_SECRET_KEY=settings.flask_secret_key(), SANIC_HOST="127.0.0.1",
-        PYTHONUNBUFFERED="1")
-    group = ProcessGroup(VAR_DIR / "log")
+    config = ServerSettings.from_environment(model)
+    servers = Launcher(config)
     signal.signal(signal.SIGINT, _raise_interrupted)
     signal.signal(signal.SIGTERM, _raise_interrupted)
     try:
-        _start(group, ports, flask_host, model, token, env)
+        click.echo(f"Starting the action server on {ports.action}, Rasa on {ports.rasa} "
+                   f"({model.name}) and the web app on {ports.flask} ({web_threads} threads)...")
+        servers.start()
         click.echo(f"The Keeping Babies Safe assistant is ready: open "
                    f"http://{flask_host}:{ports.flask}/  (Ctrl-C stops it; logs in var/log/)")
-        ended = group.wait_for_exit()
+        ended = servers.wait_for_exit()
         click.echo(f"kbs: {ended.name} stopped unexpectedly (exit {ended.process.returncode}); "
                    f"see {ended.log}", err=True)
         code = 1
@@ -91,33 +85,17 @@ def run() -> None:
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        group.stop()
+        servers.stop()
     click.echo("Stopped." if code == 0 else "kbs: the assistant was stopped.", err=code != 0)
     sys.exit(code)
 
 
 def _upgrade_database() -> None:
-    from kbs.store.database import database_url
     from kbs.store.users import count_users
 
     engine = upgraded_database()
-    click.echo(f"Database ready: {database_url().split('@')[-1]}")
+    click.echo(f"Database ready: {settings.database_url().split('@')[-1]}")
     if count_users(engine) == 0:
         click.echo("No practitioner account yet: to sign in, create one in another terminal "
                    "with `.venv/bin/kbs users add USERNAME`.")
 
-
-def _start(group, ports, flask_host, model, token, env) -> None:
-    click.echo(f"Starting the action server on {ports.action}, Rasa on {ports.rasa} "
-               f"({model.name}) and the web app on {ports.flask}...")
-    actions = group.start("action-server", rasa_project.action_server_command(ports.action),
-                          env, ROOT)
-    rasa = group.start("rasa", rasa_project.server_command(
-        model, ports.rasa, token, settings.endpoints_file()), env, ROOT)
-    web = group.start("web", [rasa_project.venv_bin("waitress-serve"), f"--host={flask_host}",
-                              f"--port={ports.flask}", "--threads=8",
-                              "--call", "web_widget:create_app"], env, ROOT)
-    group.wait_ready(actions, f"http://127.0.0.1:{ports.action}/health", 60)
-    group.wait_ready(web, f"http://127.0.0.1:{ports.flask}/healthz", 60)
-    group.wait_ready(rasa, f"http://127.0.0.1:{ports.rasa}/status?token={token}",
-                     RASA_START_TIMEOUT)

@@ -14,13 +14,23 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from kbs import engine
 from kbs.cli.profile_commands import FORMAT, json_text
+from kbs.ops import settings
 from kbs.store.audit import record_access
-from kbs.store.database import database_url, get_engine, upgrade
+from kbs.store.database import get_engine, upgrade
 from kbs.store.profiles import profiles_of
 
-OWNER = click.option("--owner", envvar="KBS_PRACTITIONER", required=True,
+
+def _owner(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    """--owner, else KBS_PRACTITIONER; required either way."""
+    owner = value or settings.practitioner()
+    if not owner:
+        raise click.MissingParameter(ctx=ctx, param=param)
+    return owner
+
+
+OWNER = click.option("--owner", callback=_owner,
                      help="The practitioner whose profiles these are (their sign-in name); "
-                          "KBS_PRACTITIONER sets it.")
+                          "KBS_PRACTITIONER sets it.  [required]")
 VERSION = click.option("--version", "version", type=click.IntRange(min=1),
                        help="Which version (default: the latest).")
 
@@ -105,8 +115,8 @@ def _rows(owner: str, reference: str | None = None) -> list[Any]:
             return profiles_of(connection, owner, reference)
     except SQLAlchemyError as err:
         reason = " ".join(str(getattr(err, "orig", None) or err).split())
-        raise click.ClickException(f"the database at {database_url().split('@')[-1]} cannot "
-                                   f"be read: {reason}") from err
+        where = settings.database_url().split("@")[-1]
+        raise click.ClickException(f"the database at {where} cannot be read: {reason}") from err
 
 
 def _audit(owner: str, action: str, row: Any, command: str) -> None:

@@ -6,18 +6,17 @@ variable KBS_ROUTES_FILE names another. Phone numbers live only in these files.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from kbs.catalogues import CatalogueError, Node, load
-from kbs.engine.catalogue import CATALOGUES_DIR
 from kbs.engine.rules import ROUTE_IDS
+from kbs.ops import settings
 
-ROUTES_ENV = "KBS_ROUTES_FILE"
-DEFAULT_ROUTES_FILE = CATALOGUES_DIR / "routes" / "derby-derbyshire.yml"
+ROUTES_ENV = settings.ROUTES_VARIABLE
+DEFAULT_ROUTES_FILE = settings.DEFAULT_ROUTES_FILE
 
 
 @dataclass(frozen=True)
@@ -38,8 +37,7 @@ class RoutesConfig:
 
 def routes_file() -> Path:
     """The routes file in use: KBS_ROUTES_FILE if set, else Derby and Derbyshire's."""
-    chosen = os.environ.get(ROUTES_ENV, "").strip()
-    return Path(chosen) if chosen else DEFAULT_ROUTES_FILE
+    return settings.routes_file()
 
 
 def load_routes(path: str | Path | None = None) -> RoutesConfig:

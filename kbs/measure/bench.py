@@ -74,7 +74,7 @@ class BenchOptions:
     floor_samples: int = 100
     request_timeout: float = 30.0
     deadline: float = 3600.0
-    web_threads: int = 8
+    web_threads: int = field(default_factory=settings.web_threads)
     scripts_dir: Path = SCRIPTS_DIR
     out: Path = RESULTS_DIR
     history_file: Path = history.HISTORY_FILE

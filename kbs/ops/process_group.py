@@ -68,16 +68,30 @@ class ProcessGroup:
                     return child
             time.sleep(poll_seconds)
 
-    def stop(self, grace_seconds: float = 20) -> None:
-        for child in self.children:
+    def stop(self, grace_seconds: float = 20, children: list[Child] | None = None) -> None:
+        """Stop ``children`` (every child when None): SIGTERM to each one's process group,
+        then SIGKILL to what is left after ``grace_seconds``; they leave the group."""
+        stopping = list(self.children if children is None else children)
+        for child in stopping:
             _signal_group(child.process, signal.SIGTERM)
         deadline = time.monotonic() + grace_seconds
-        for child in self.children:
+        for child in stopping:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 child.process.wait(timeout=max(0.1, deadline - time.monotonic()))
             # Also reaps anything the child started and left in its group.
             _signal_group(child.process, signal.SIGKILL)
             child.process.wait()
+            self._forget(child)
+
+    def kill(self, child: Child) -> None:
+        """Stop one child at once, as a crash would (SIGKILL to its process group)."""
+        _signal_group(child.process, signal.SIGKILL)
+        child.process.wait()
+        self._forget(child)
+
+    def _forget(self, child: Child) -> None:
+        if child in self.children:
+            self.children.remove(child)
 
 
 def _signal_group(process: subprocess.Popen, sig: int) -> None:

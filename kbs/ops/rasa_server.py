@@ -33,8 +33,9 @@ difference: `KBS_RASA_STOCK=1 kbs bench`).
 from __future__ import annotations
 
 import functools
-import os
 import sys
+
+from kbs.ops import settings
 
 PATCHED_RASA = "3.6."
 _applied: list[str] = []
@@ -46,7 +47,7 @@ def apply() -> list[str]:
 
     if _applied:
         return list(_applied)
-    if os.environ.get("KBS_RASA_STOCK") == "1":
+    if settings.rasa_stock():
         return []
     if not rasa.__version__.startswith(PATCHED_RASA):
         print(f"kbs: Rasa {rasa.__version__} is not {PATCHED_RASA}x; running it unchanged",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from functools import cache
 from pathlib import Path
 
@@ -12,21 +11,18 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import QueuePool
 
-from kbs.paths import VAR_DIR
+from kbs.ops.settings import database_url, web_threads
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-WEB_THREADS = 8  # waitress threads of `kbs run`: each may hold one connection
-
-
-def database_url() -> str:
-    return os.environ.get("KBS_DATABASE_URL") or f"sqlite:///{VAR_DIR / 'kbs.db'}"
 
 
 @cache
 def engine_for(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        engine = pooled_sqlite_engine(url, pool_size=WEB_THREADS, future=True)
+        # One connection for each of the web app's threads (KBS_WEB_THREADS, which the
+        # launcher serves it with), so no request waits for another's connection.
+        engine = pooled_sqlite_engine(url, pool_size=web_threads(), future=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, future=True, pool_pre_ping=True)

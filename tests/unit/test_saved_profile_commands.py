@@ -44,6 +44,12 @@ def test_the_owner_is_required():
     assert result.exit_code != 0 and "Missing option '--owner'" in result.stderr
 
 
+def test_kbs_practitioner_stands_for_the_owner(database, monkeypatch):
+    monkeypatch.setenv("KBS_PRACTITIONER", "hv.two")
+    assert kbs("list").output == "No saved profiles for hv.two.\n"
+    assert kbs("list", "--owner", "hv.one").output.startswith("KBS-0142")
+
+
 def test_list_shows_each_version_with_status_and_level(database):
     lines = kbs("list", "--owner", "hv.one").output.splitlines()
     assert lines[0].split()[:3] == ["KBS-0142", "v1", "complete"]
