@@ -91,7 +91,9 @@ RUNTIME_ENTRY_POINTS = """
 import sys
 from kbs.cli import main
 import kbs.cli.run_command, kbs.ops.launcher, kbs.ops.action_server, kbs.ops.rasa_server
-import actions.assess, actions.discuss, actions.lookup, actions.rehearse
+import importlib
+for mode in ("assess", "discuss", "lookup", "rehearse"):
+    importlib.import_module("actions." + mode)
 from web_widget import create_app
 create_app({"SECRET_KEY": "test"})
 print(" ".join(sorted(m for m in sys.modules if m.split(".")[:2] == ["kbs", "measure"])))
