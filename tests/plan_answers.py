@@ -1,6 +1,6 @@
 """Discussion answers shared by the discuss and web tests."""
 
-from actions.safer_practice.answers import NO, YES
+from kbs.safer_practice.answers import NO, YES
 
 NO_RISK_SLEEP = {"night_place": "cot", "day_place": "cot", "shares": NO, "smoking": NO,
                  "alcohol": NO, "drugs_or_medication": NO, "preterm": NO,

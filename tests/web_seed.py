@@ -14,8 +14,8 @@ import yaml
 from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 
-from actions.engine import score
-from actions.store.schema import cases, plans, profiles, rehearsals
+from kbs.engine import score
+from kbs.store.schema import cases, plans, profiles, rehearsals
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "profiles"

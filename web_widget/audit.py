@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
-from actions.store.audit import record_access
-from actions.store.schema import audit_log
+from kbs.store.audit import record_access
+from kbs.store.schema import audit_log
 from web_widget.db import engine
 
 

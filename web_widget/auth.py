@@ -10,7 +10,7 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
-from actions.store.users import USERNAME, authenticate, find_user
+from kbs.store.users import USERNAME, authenticate, find_user
 from web_widget import audit
 from web_widget.db import engine
 from web_widget.extensions import login_manager

@@ -12,7 +12,7 @@ import secrets
 from flask import Blueprint, current_app, jsonify, render_template, request, session
 from flask_login import current_user, login_required
 
-from actions.identity import sender_id_for
+from kbs.identity import sender_id_for
 from web_widget.rasa_client import RasaUnavailable, fetch_history, send_message
 
 MAX_MESSAGE_CHARS = 4000

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from actions.engine import compare
+from kbs.engine import compare
 
 
 def compare_saved(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 from flask import current_app
 from sqlalchemy.engine import Engine
 
-from actions.store.database import engine_for
+from kbs.store.database import engine_for
 
 
 def engine() -> Engine:

@@ -3,7 +3,7 @@
 from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 
-from actions.engine import AnswersError
+from kbs.engine import AnswersError
 
 MESSAGES = {
     400: ("This request could not be used", "Go back and try again."),

@@ -3,9 +3,9 @@ file (KBS_ROUTES_FILE), levels from the scoring rules; ids stay visible beside t
 
 from __future__ import annotations
 
-from actions.engine import load_catalogue, load_routes
-from actions.engine.routes_config import Route
-from actions.engine.rules import load_rules
+from kbs.engine import load_catalogue, load_routes
+from kbs.engine.routes_config import Route
+from kbs.engine.rules import load_rules
 
 DOMAIN_NAMES = {"infant": "Baby", "household": "Household", "care": "Care",
                 "information": "Information"}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from actions.engine.rules import load_rules
+from kbs.engine.rules import load_rules
 from web_widget.labels import level_label, words
 from web_widget.profile_domains import Domain
 

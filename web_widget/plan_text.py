@@ -9,7 +9,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from actions.safer_practice.render import render_markdown
+from kbs.safer_practice.render import render_markdown
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False})
 

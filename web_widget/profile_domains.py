@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from actions.engine import parse_answers
+from kbs.engine import parse_answers
 from web_widget.labels import domain_name
 
 STATUS_WORDS = {"present": "present", "unknown": "unknown", "absent": "excluded"}

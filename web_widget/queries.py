@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.engine import Row
 
-from actions.store.schema import cases, plans, profiles, rehearsals
+from kbs.store.schema import cases, plans, profiles, rehearsals
 from web_widget.db import engine
 
 

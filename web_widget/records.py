@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from flask import Blueprint, Response, abort, render_template, request
 from flask_login import current_user
 
-from actions.engine import AnswersError
+from kbs.engine import AnswersError
 from web_widget import labels, queries
 from web_widget.access import open_record, signed_in_only
 from web_widget.comparison import compare_saved

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, sync_playwright
 from sqlalchemy import create_engine
 
-from actions.ops.ports import free_port
+from kbs.ops.ports import free_port
 from tests.browser.journey import Assessed, assess_in_the_chat
 from tests.browser.pages import DESKTOP
 from tests.integration.conftest import start_assistant, stop_assistant

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from actions.store.schema import cases, profiles
+from kbs.store.schema import cases, profiles
 from tests.browser.pages import (
     DESKTOP,
     MOBILE,

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from actions.store.schema import audit_log, profiles
+from kbs.store.schema import audit_log, profiles
 from tests.browser.pages import DESKTOP, MOBILE, screenshot, signed_in
 
 pytestmark = pytest.mark.browser

@@ -14,7 +14,7 @@ import psutil
 import pytest
 import requests
 
-from actions.ops.ports import free_port
+from kbs.ops.ports import free_port
 from tests.web_forms import form_token_in, page_token_in
 
 READY_TIMEOUT = 300  # seconds: Rasa loads TensorFlow and the model

@@ -12,8 +12,8 @@ import subprocess
 import psutil
 import pytest
 
-from actions.ops import rasa_project
-from actions.paths import ROOT
+from kbs.ops import rasa_project
+from kbs.paths import ROOT
 
 pytestmark = pytest.mark.integration
 

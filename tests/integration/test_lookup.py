@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from actions.knowledge.cards import load_cards
+from kbs.knowledge.cards import load_cards
 
 pytestmark = pytest.mark.integration
 

@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from actions.rehearsal.personas import personas
+from kbs.rehearsal.personas import personas
 from tests.integration.conftest import start_assistant, stop_assistant
 from tests.rehearsal_stories import GOOD_CURIOSITY, PREMATURE_REASSURANCE, rehearsal_in
 

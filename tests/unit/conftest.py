@@ -1,7 +1,7 @@
 import pytest
 from sqlalchemy import create_engine
 
-from actions.store.database import upgrade
+from kbs.store.database import upgrade
 
 
 @pytest.fixture

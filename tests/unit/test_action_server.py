@@ -1,14 +1,14 @@
-"""The action server builds the knowledge base before it listens (actions/ops/action_server)."""
+"""The action server builds the knowledge base before it listens (kbs/ops/action_server)."""
 
 import sys
 
-from actions.ops import action_server, rasa_project
+from kbs.ops import action_server, rasa_project
 
 
 def test_the_action_server_runs_through_the_warm_up():
     argv = rasa_project.action_server_command(5055)
-    assert argv[1:3] == ["-m", "actions.ops.action_server"]
-    assert argv[3:] == ["--actions", "actions.dialogue", "--port", "5055"]
+    assert argv[1:3] == ["-m", "kbs.ops.action_server"]
+    assert argv[3:] == ["--actions", "actions", "--port", "5055"]
 
 
 def test_the_knowledge_base_is_built_before_rasa_sdk_starts(monkeypatch):
@@ -23,7 +23,7 @@ def test_the_knowledge_base_is_built_before_rasa_sdk_starts(monkeypatch):
 
 
 def test_warm_up_builds_the_cached_knowledge_base():
-    from actions.knowledge.answer import default_knowledge_base
+    from kbs.knowledge.answer import default_knowledge_base
 
     action_server.warm_up()
     assert default_knowledge_base.cache_info().currsize == 1

@@ -1,6 +1,6 @@
 import pytest
 
-from actions.case_reference import check_reference
+from kbs.case_reference import check_reference
 
 
 @pytest.mark.parametrize("reference", ["KBS-0142", "HV7-23", "case_0042", "SW-12-B", "ab12"])

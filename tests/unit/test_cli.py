@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from actions.ops.ports import free_port
+from kbs.ops.ports import free_port
 
 
 def run_kbs(kbs, *args, env=None, timeout=60):

@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions.nlp.patterns import PatternFileError, read_pattern_dir, read_pattern_file, word_forms
-from actions.nlp.pipeline import build_pipeline, write_synonyms
+from kbs.catalogues import CatalogueError
+from kbs.nlp.patterns import read_pattern_dir, read_pattern_file, word_forms
+from kbs.nlp.pipeline import build_pipeline, write_synonyms
 
 
 @pytest.fixture(scope="module")
@@ -63,11 +64,11 @@ def test_every_pattern_file_is_valid():
     ("values: {a: [b]}", "'label'"),
     ("label: x\nvalues: []", "'values'"),
     ("label: x\nvalues: {father: dad}", "values.father"),
-    ("label: [unclosed", "cannot be read"),
+    ("label: [unclosed", "is not valid YAML"),
 ])
 def test_a_malformed_pattern_file_names_the_file_and_field(tmp_path, content, field):
     path = tmp_path / "broken.yml"
     path.write_text(content)
-    with pytest.raises(PatternFileError) as err:
+    with pytest.raises(CatalogueError) as err:
         read_pattern_file(path)
     assert str(path) in str(err.value) and field in str(err.value)

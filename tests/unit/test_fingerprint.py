@@ -1,10 +1,10 @@
 """A model is found again exactly when nothing training reads has changed."""
 
-from actions.ops.fingerprint import fingerprint, model_for, trained_models
+from kbs.ops.fingerprint import fingerprint, model_for, trained_models
 
 
 def test_fingerprint_changes_with_content_and_only_then(tmp_path, monkeypatch):
-    monkeypatch.setattr("actions.ops.fingerprint.ROOT", tmp_path)
+    monkeypatch.setattr("kbs.ops.fingerprint.ROOT", tmp_path)
     data = tmp_path / "nlu"
     data.mkdir()
     (data / "a.yml").write_text("one")

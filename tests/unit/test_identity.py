@@ -1,4 +1,4 @@
-from actions.identity import practitioner_of, sender_id_for
+from kbs.identity import practitioner_of, sender_id_for
 
 
 def test_records_belong_to_the_practitioner_whatever_the_conversation():

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from actions.ops.nlu_report import intent_scores, macro_f1, report_table
+from kbs.ops.nlu_report import intent_scores, macro_f1, report_table
 
 
 def test_scores_cover_the_intents_the_test_data_holds(tmp_path):

@@ -5,7 +5,7 @@ import sys
 import psutil
 import pytest
 
-from actions.ops.process_group import ProcessGroup, StartupError
+from kbs.ops.process_group import ProcessGroup, StartupError
 
 # A child that ignores SIGTERM and starts a grandchild: the hardest case to clean up.
 STUBBORN = (
@@ -61,3 +61,16 @@ def _descendants_when_started(pid, timeout=10):
             return [c.pid for c in children]
         time.sleep(0.05)
     raise AssertionError("the grandchild never started")
+
+
+def test_one_child_can_be_stopped_or_killed_while_the_others_run(tmp_path):
+    group = ProcessGroup(tmp_path)
+    sleep = [sys.executable, "-c", "import time; time.sleep(600)"]
+    first, second, third = (group.start(name, sleep, {}, tmp_path)
+                            for name in ("first", "second", "third"))
+    group.stop(grace_seconds=1, children=[first])
+    group.kill(second)
+    assert not _alive([first.process.pid, second.process.pid])
+    assert group.children == [third] and third.process.poll() is None
+    group.stop(grace_seconds=1)
+    assert not _alive([third.process.pid]) and group.children == []

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from actions.ops.rasa_project import server_command
+from kbs.ops.rasa_project import server_command
 
 
 def test_a_token_starting_with_a_dash_is_not_taken_for_an_option():

@@ -5,7 +5,7 @@ import asyncio
 import jsonschema
 import pytest
 
-from actions.ops import rasa_server
+from kbs.ops import rasa_server
 
 rasa_actions = pytest.importorskip("rasa.core.actions.action")
 
@@ -116,7 +116,7 @@ def test_events_read_back_are_the_events_written(applied):
 
 
 def test_the_rasa_server_runs_through_the_fixes():
-    from actions.ops.rasa_project import server_command
+    from kbs.ops.rasa_project import server_command
 
     argv = server_command(rasa_server.__file__, 5005, "token", rasa_server.__file__)
-    assert argv[1:4] == ["-m", "actions.ops.rasa_server", "run"]
+    assert argv[1:4] == ["-m", "kbs.ops.rasa_server", "run"]

@@ -6,13 +6,13 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from actions import engine
-from actions.cli.profile_commands import score
-from actions.cli.saved_profile_commands import profile
-from actions.store.cases import get_or_create_case
-from actions.store.database import get_engine
-from actions.store.profiles import complete_profile, start_profile
-from actions.store.schema import audit_log
+from kbs import engine
+from kbs.cli.profile_commands import score
+from kbs.cli.saved_profile_commands import profile
+from kbs.store.cases import get_or_create_case
+from kbs.store.database import get_engine
+from kbs.store.profiles import complete_profile, start_profile
+from kbs.store.schema import audit_log
 
 from .engine.builders import fixture_doc
 
@@ -42,6 +42,12 @@ def kbs(*args):
 def test_the_owner_is_required():
     result = kbs("list")
     assert result.exit_code != 0 and "Missing option '--owner'" in result.stderr
+
+
+def test_kbs_practitioner_stands_for_the_owner(database, monkeypatch):
+    monkeypatch.setenv("KBS_PRACTITIONER", "hv.two")
+    assert kbs("list").output == "No saved profiles for hv.two.\n"
+    assert kbs("list", "--owner", "hv.one").output.startswith("KBS-0142")
 
 
 def test_list_shows_each_version_with_status_and_level(database):

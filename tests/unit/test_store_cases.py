@@ -1,4 +1,4 @@
-from actions.store.cases import cases_of, find_case, get_or_create_case
+from kbs.store.cases import cases_of, find_case, get_or_create_case
 
 
 def test_a_case_is_created_once_per_owner_and_reference(connection):

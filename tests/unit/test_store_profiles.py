@@ -1,5 +1,5 @@
-from actions.store.cases import get_or_create_case
-from actions.store.profiles import (
+from kbs.store.cases import get_or_create_case
+from kbs.store.profiles import (
     complete_profile,
     open_profile,
     owned_profile,

@@ -4,8 +4,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
 
-from actions.store.database import upgrade
-from actions.store.schema import metadata
+from kbs.store.database import upgrade
+from kbs.store.schema import metadata
 
 
 def test_migrations_match_the_declared_schema(tmp_path):

@@ -2,8 +2,9 @@
 
 import pytest
 
-from actions.assessment.reading import read
-from actions.nlp.pipeline import build_pipeline
+from kbs.nlp.pipeline import build_pipeline
+from kbs.text import read_facts
+from kbs.text.words import read
 
 
 @pytest.fixture(scope="session")
@@ -20,3 +21,9 @@ def entities_of(nlp, text):
 @pytest.fixture(scope="session")
 def reading(nlp):
     return lambda text: read(text, entities_of(nlp, text))
+
+
+@pytest.fixture(scope="session")
+def facts(nlp):
+    """A message read once, as the Assess mode reads an answer (kbs.text.read_facts)."""
+    return lambda text: read_facts(text, entities_of(nlp, text))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from actions.assessment import conversation
-from actions.assessment.conversation import FINISHED, RED_FLAG, STOPPED, State
+from kbs.assessment import conversation
+from kbs.assessment.conversation import FINISHED, RED_FLAG, STOPPED, State
 
 from .conftest import entities_of
 

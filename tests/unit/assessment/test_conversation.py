@@ -3,10 +3,10 @@
 import pytest
 from sqlalchemy import func, select
 
-from actions.assessment import conversation
-from actions.engine import parse_answers
-from actions.store.database import get_engine
-from actions.store.schema import cases, profiles
+from kbs.assessment import conversation
+from kbs.engine import parse_answers
+from kbs.store.database import get_engine
+from kbs.store.schema import cases, profiles
 
 from .practitioner import Practitioner
 

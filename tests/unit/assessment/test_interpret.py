@@ -1,17 +1,17 @@
-"""Free text to status, source and details (actions.assessment.interpret)."""
+"""Free text to status, source and details (kbs.assessment.interpret)."""
 
 import pytest
 
-from actions.assessment import interpret
-from actions.assessment.interpret import UNKNOWN
-from actions.assessment.vocabulary import load_vocabulary
-from actions.identifying import possible_name
+from kbs.assessment import interpret
+from kbs.assessment.interpret import UNKNOWN
+from kbs.assessment.vocabulary import load_vocabulary
+from kbs.identifying import possible_name
 
 VOCAB = load_vocabulary()
 
 
-def status(reading, factor, text):
-    found = interpret.status(reading(text), VOCAB.factors.get(factor), VOCAB)
+def status(facts, factor, text):
+    found = interpret.status(facts(text), VOCAB.factors.get(factor), VOCAB)
     return found.status, found.source
 
 
@@ -37,8 +37,8 @@ def status(reading, factor, text):
     ("household.isolation", "YES", ("present", None)),
     ("household.isolation", "nope", ("absent", None)),
 ])
-def test_free_text_gives_status_and_source(reading, factor, text, expected):
-    assert status(reading, factor, text) == expected
+def test_free_text_gives_status_and_source(facts, factor, text, expected):
+    assert status(facts, factor, text) == expected
 
 
 @pytest.mark.parametrize("factor, text", [
@@ -46,12 +46,12 @@ def test_free_text_gives_status_and_source(reading, factor, text, expected):
     ("carer.unknown_to_practitioners", "no, never seen him"),  # a double negative
     ("household.isolation", "the weather was nice"),
 ])
-def test_what_cannot_be_told_is_asked_again_not_guessed(reading, factor, text):
-    assert status(reading, factor, text) == (None, None)
+def test_what_cannot_be_told_is_asked_again_not_guessed(facts, factor, text):
+    assert status(facts, factor, text) == (None, None)
 
 
-def test_the_substances_named_are_kept_instead_of_the_words(reading):
-    found = interpret.status(reading("he smokes weed and drinks about 20 units"),
+def test_the_substances_named_are_kept_instead_of_the_words(facts):
+    found = interpret.status(facts("he smokes weed and drinks about 20 units"),
                              VOCAB.factors["carer.substance_use"], VOCAB)
     assert found.note == "cannabis, alcohol, 20 units"
 
@@ -84,8 +84,8 @@ def test_how_do_you_know(reading, text, expected):
     ("mum and the maternal grandmother", ["mother", "maternal grandmother"]),
     ("mum, no dad around", ["mother"]),
 ])
-def test_carers_are_named_by_relation(reading, text, expected):
-    assert interpret.relations(reading(text), VOCAB) == expected
+def test_carers_are_named_by_relation(facts, text, expected):
+    assert [relation.name for relation in facts(text).relations] == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -96,8 +96,8 @@ def test_carers_are_named_by_relation(reading, text, expected):
     ("her sister, haven't spoken to her", [{"relation": "aunt", "contact": "not_yet"}]),
     ("no one", []), ("don't know", UNKNOWN), ("lots", None),
 ])
-def test_wider_family_with_contact(reading, text, expected):
-    assert interpret.wider_family(reading(text), VOCAB) == expected
+def test_wider_family_with_contact(facts, text, expected):
+    assert interpret.wider_family(facts(text), VOCAB) == expected
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -1,9 +1,9 @@
-"""Which questions are asked, from the answers so far (actions.assessment.steps, record)."""
+"""Which questions are asked, from the answers so far (kbs.assessment.steps, record)."""
 
 from datetime import date
 
-from actions.assessment import record, steps
-from actions.engine import load_catalogue, parse_answers
+from kbs.assessment import record, steps
+from kbs.engine import load_catalogue, parse_answers
 
 CATALOGUE = load_catalogue()
 
@@ -73,7 +73,8 @@ def test_an_exclusion_without_evidence_is_pending_then_excluded_or_not_known():
     doc, _ = record.add_carers(new(), ["mother"])
     path = "carers.mother.mental_health"
     doc = record.set_status(doc, path, factor(path), "absent")
-    assert record.entry(doc, path) == {"status": "unknown", "note": record.PENDING_SOURCE}
+    assert record.entry(doc, path) == {"status": "unknown",
+                                      "note": record.note(record.PENDING_SOURCE)}
     assert record.entry(record.set_source(doc, path, "professional"), path) == {
         "status": "absent", "source": "professional"}
     assert record.entry(record.set_source(doc, path, None), path)["status"] == "unknown"

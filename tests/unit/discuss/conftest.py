@@ -1,6 +1,6 @@
 import pytest
 
-from actions.safer_practice.answers import NO, YES
+from kbs.safer_practice.answers import NO, YES
 from tests.plan_answers import NO_RISK_SLEEP
 
 

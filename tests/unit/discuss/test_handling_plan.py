@@ -4,11 +4,11 @@ bruising protocol for a baby who is not mobile, never reassurance."""
 import pytest
 import yaml
 
-from actions.engine.routes_config import DEFAULT_ROUTES_FILE, ROUTES_ENV
-from actions.safer_practice import handling
-from actions.safer_practice.answers import NO, UNKNOWN, YES
-from actions.safer_practice.plans import safe_handling_plan
-from actions.safer_practice.render import render_markdown
+from kbs.engine.routes_config import DEFAULT_ROUTES_FILE, ROUTES_ENV
+from kbs.safer_practice import handling
+from kbs.safer_practice.answers import NO, UNKNOWN, YES
+from kbs.safer_practice.plans import safe_handling_plan
+from kbs.safer_practice.render import render_markdown
 from tests.unit.discuss.wording import REASSURANCE
 
 

@@ -3,7 +3,7 @@ a refusal says why."""
 
 import pytest
 
-from actions.identifying import check_note
+from kbs.identifying import check_note
 
 
 @pytest.mark.parametrize("note", ["Dad will stay sober at the christening.",

@@ -7,8 +7,8 @@ import subprocess
 import pytest
 from sqlalchemy import create_engine
 
-from actions.store.cases import get_or_create_case
-from actions.store.plans import get_plan, save_plan
+from kbs.store.cases import get_or_create_case
+from kbs.store.plans import get_plan, save_plan
 
 
 def test_a_plan_is_saved_with_its_case_and_read_back(connection):
@@ -28,7 +28,7 @@ def test_only_the_two_kinds_of_plan_are_saved(connection):
 
 
 def test_kbs_plan_show_prints_the_plan(kbs, database_url, two_carers):
-    from actions.safer_practice.plans import safe_handling_plan
+    from kbs.safer_practice.plans import safe_handling_plan
 
     with create_engine(database_url, future=True).begin() as connection:
         plan_id = save_plan(connection, owner="hv.jones", kind="safe_handling",

@@ -3,10 +3,10 @@ is checked and scored by the profile engine itself."""
 
 import pytest
 
-from actions.engine import parse_answers, score
-from actions.safer_practice.answers import NO, YES
-from actions.safer_practice.plans import safe_handling_plan, safer_sleep_plan
-from actions.safer_practice.profile import apply_discussion, profile_roles
+from kbs.engine import parse_answers, score
+from kbs.safer_practice.answers import NO, YES
+from kbs.safer_practice.plans import safe_handling_plan, safer_sleep_plan
+from kbs.safer_practice.profile import apply_discussion, profile_roles
 
 
 def test_the_sleep_discussion_sets_unsafe_sleep_as_the_spec_shapes_it(bed_sharing):

@@ -2,10 +2,10 @@
 
 import pytest
 
-from actions.safer_practice.answers import NO, UNKNOWN, YES
-from actions.safer_practice.handling import handling_catalogue
-from actions.safer_practice.reading import Message, read_handling, read_sleep
-from actions.safer_practice.sleep import sleep_catalogue
+from kbs.safer_practice.answers import NO, UNKNOWN, YES
+from kbs.safer_practice.handling import handling_catalogue
+from kbs.safer_practice.reading import Message, read_handling, read_sleep
+from kbs.safer_practice.sleep import sleep_catalogue
 
 
 def sleep_answers(text, asked, intent=None, **entities):

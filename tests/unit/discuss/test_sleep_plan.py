@@ -3,10 +3,10 @@
 
 import pytest
 
-from actions.safer_practice import sleep
-from actions.safer_practice.answers import NO, UNKNOWN, YES
-from actions.safer_practice.plans import safer_sleep_plan
-from actions.safer_practice.render import render_markdown
+from kbs.safer_practice import sleep
+from kbs.safer_practice.answers import NO, UNKNOWN, YES
+from kbs.safer_practice.plans import safer_sleep_plan
+from kbs.safer_practice.render import render_markdown
 
 NEVER = {  # never-circumstance: the answers that show it
     "sofa_or_armchair": {"shared_place": "sofa"},

@@ -1,18 +1,18 @@
 """Plans cite their sources (NICE, the Lullaby Trust, ICON) from the catalogues, not code."""
 
-import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from actions.safer_practice import handling, sleep
-from actions.safer_practice.catalogue import CatalogueError, read_catalogue
-from actions.safer_practice.plans import safe_handling_plan, safer_sleep_plan
-from actions.safer_practice.render import render_markdown
+from kbs.catalogues import CatalogueError
+from kbs.safer_practice import handling, sleep
+from kbs.safer_practice.catalogue import read_catalogue
+from kbs.safer_practice.plans import safe_handling_plan, safer_sleep_plan
+from kbs.safer_practice.render import render_markdown
 
 ROOT = Path(__file__).resolve().parents[3]
-CATALOGUES = ROOT / "actions" / "catalogues"
+CATALOGUES = ROOT / "kbs" / "catalogues"
 
 
 def test_the_safer_sleep_plan_cites_nice_and_the_lullaby_trust(bed_sharing):
@@ -40,7 +40,8 @@ def test_source_titles_and_addresses_come_from_the_catalogue(tmp_path, bed_shari
 
 
 def test_no_source_title_or_address_is_written_in_code():
-    code = "".join(p.read_text() for p in (ROOT / "actions").rglob("*.py"))
+    code = "".join(path.read_text() for folder in ("kbs", "actions", "web_widget")
+                   for path in (ROOT / folder).rglob("*.py"))
     for name in ("safer_sleep", "safe_handling"):
         for source in yaml.safe_load((CATALOGUES / f"{name}.yml").read_text())["sources"].values():
             assert source["url"] not in code and source["title"] not in code
@@ -57,19 +58,21 @@ def test_every_source_in_a_catalogue_is_cited(name, sections):
 
 @pytest.mark.parametrize("edit, message", [
     (lambda doc: doc["questions"]["alcohol"]["risk"]["sources"].append("nowhere"),
-     "questions.alcohol.risk.sources cites unknown source(s) nowhere"),
+     r"field 'questions\.alcohol\.risk\.sources\[\d+\]' cites 'nowhere', which is not one of "
+     r"the file's sources"),
     (lambda doc: doc["questions"]["alcohol"].update(asks="typo"),
-     "questions.alcohol: unknown field(s) asks"),
+     r"field 'questions\.alcohol\.asks' is not a known field"),
     (lambda doc: doc["questions"]["alcohol"]["risk"].update(when="maybe"),
-     "questions.alcohol.risk.when must be one of yes, no, unknown"),
-    (lambda doc: doc.pop("practitioner"), "missing practitioner"),
+     r"field 'questions\.alcohol\.risk\.when' is 'maybe', which is not one of: yes, no, unknown"),
+    (lambda doc: doc.pop("practitioner"), r"field 'practitioner' is missing"),
     (lambda doc: doc["sources"]["nice_qs37"].update(url="http://nice.org.uk"),
-     "sources.nice_qs37.url must be an https:// address"),
+     r"field 'sources\.nice_qs37\.url' must be an https:// address"),
 ])
 def test_a_broken_catalogue_is_a_clear_error(tmp_path, edit, message):
     doc = yaml.safe_load((CATALOGUES / "safer_sleep.yml").read_text())
     edit(doc)
     path = tmp_path / "safer_sleep.yml"
     path.write_text(yaml.safe_dump(doc))
-    with pytest.raises(CatalogueError, match=re.escape(message)):
+    with pytest.raises(CatalogueError, match=message) as caught:
         read_catalogue(path, sleep.SECTIONS)
+    assert caught.value.file == path and str(caught.value).startswith(f"{path}, line ")

@@ -9,7 +9,7 @@ import yaml
 from tests.unit.discuss.wording import REASSURANCE
 
 ROOT = Path(__file__).resolve().parents[3]
-WORDING = [ROOT / "actions" / "catalogues" / name
+WORDING = [ROOT / "kbs" / "catalogues" / name
            for name in ("safer_sleep.yml", "safe_handling.yml", "discussion.yml")]
 
 

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from actions.engine.answers import load_answers, parse_answers
-from actions.engine.errors import AnswersError
+from kbs.engine.answers import load_answers, parse_answers
+from kbs.engine.errors import AnswersError
 
 from .builders import FIXTURES, excluded, with_answer, with_values
 

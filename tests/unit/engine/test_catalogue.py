@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from actions.engine.catalogue import FACTORS_FILE, load_catalogue
-from actions.engine.errors import CatalogueError
+from kbs.catalogues import CatalogueError
+from kbs.engine.catalogue import FACTORS_FILE, load_catalogue
 
 # The factors PROFILE-SPEC.md names (the contract: never renamed or dropped).
 SPEC_FACTORS = {
@@ -62,7 +62,8 @@ def test_a_malformed_catalogue_names_the_file_and_field(tmp_path):
     broken = tmp_path / "factors.yml"
     text = FACTORS_FILE.read_text(encoding="utf-8")
     broken.write_text(text.replace("weight: 3\n", "weight: heavy\n", 1), encoding="utf-8")
-    with pytest.raises(CatalogueError, match=r"factors\.yml: factors\.\w+\.\w+\.weight: must be"):
+    with pytest.raises(CatalogueError,
+                       match=r"factors\.yml, line \d+: field 'factors\.\w+\.\w+\.weight' must be"):
         load_catalogue(broken)
 
 
@@ -70,5 +71,6 @@ def test_a_needs_corroboration_factor_without_how_to_corroborate_is_refused(tmp_
     broken = tmp_path / "factors.yml"
     text = FACTORS_FILE.read_text(encoding="utf-8")
     broken.write_text(re.sub(r"\n      corroborate: [^\n]*", "", text, count=1), encoding="utf-8")
-    with pytest.raises(CatalogueError, match=r"mental_health\.corroborate: required"):
+    with pytest.raises(CatalogueError, match=r"factors\.yml, line \d+: field "
+                       r"'factors\.carer\.mental_health\.corroborate' is required"):
         load_catalogue(broken)

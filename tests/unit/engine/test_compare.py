@@ -1,6 +1,6 @@
 """Re-assessment: factors new, resolved, worse, and the change of level."""
 
-from actions.engine import compare
+from kbs.engine import compare
 
 from .builders import excluded, fixture_doc, with_answer
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from actions.engine import score
-from actions.engine.catalogue import load_catalogue
+from kbs.engine import score
+from kbs.engine.catalogue import load_catalogue
 
 from .builders import excluded, fixture_doc, with_answer, with_values
 

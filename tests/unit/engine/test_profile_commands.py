@@ -6,8 +6,8 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-from actions.cli.profile_commands import compare, score
-from actions.engine.routes_config import ROUTES_ENV
+from kbs.cli.profile_commands import compare, score
+from kbs.engine.routes_config import ROUTES_ENV
 
 from .builders import FIXTURES
 
@@ -82,7 +82,7 @@ def test_a_malformed_routes_file_is_one_line_naming_it(tmp_path):
     routes.write_text("partnership: Nowhere\nroutes: {}\n", encoding="utf-8")
     result = run(score, INFANT_1, env={ROUTES_ENV: str(routes)})
     assert result.exit_code != 0
-    assert f"{routes}: routes.emergency_999: missing" in result.output
+    assert f"{routes}, line 2: field 'routes.emergency_999' is missing" in result.output
 
 
 def test_score_help_documents_the_answers_format():

@@ -4,9 +4,9 @@ their routes, and any document either scores or fails with an AnswersError."""
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from actions.engine import AnswersError, parse_answers, score
-from actions.engine.catalogue import SOURCES, load_catalogue
-from actions.engine.rules import RED_FLAGS, load_rules
+from kbs.engine import AnswersError, parse_answers, score
+from kbs.engine.catalogue import SOURCES, load_catalogue
+from kbs.engine.rules import RED_FLAGS, load_rules
 
 CATALOGUE = load_catalogue()
 HOUSEHOLD = list(CATALOGUE.household_factors())

@@ -2,8 +2,8 @@
 
 import pytest
 
-from actions.engine import score
-from actions.engine.rules import load_rules
+from kbs.engine import score
+from kbs.engine.rules import load_rules
 
 from .builders import excluded, with_answer, with_values
 

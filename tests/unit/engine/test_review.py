@@ -1,6 +1,6 @@
 """"Review at each contact": open factors, stress points and vulnerabilities (review 9.4)."""
 
-from actions.engine import score
+from kbs.engine import score
 
 from .builders import excluded, fixture_doc, with_answer
 

@@ -5,14 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from actions.engine import load_routes, score
-from actions.engine.errors import RoutesError
-from actions.engine.routes_config import DEFAULT_ROUTES_FILE, ROUTES_ENV
-from actions.engine.rules import ROUTE_IDS
+from kbs.catalogues import CatalogueError
+from kbs.engine import load_routes, score
+from kbs.engine.routes_config import DEFAULT_ROUTES_FILE, ROUTES_ENV
+from kbs.engine.rules import ROUTE_IDS
 
 from .builders import excluded, with_answer, with_values
 
-ENGINE_DIR = Path(__file__).resolve().parents[3] / "actions" / "engine"
+ENGINE_DIR = Path(__file__).resolve().parents[3] / "kbs" / "engine"
 CATALOGUES_DIR = ENGINE_DIR.parent / "catalogues"
 PHONE = re.compile(r"\b0\d{3}\s?\d{3}\s?\d{3,4}\b|\b999\b")
 
@@ -104,20 +104,20 @@ def test_kbs_routes_file_chooses_another_partnership(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("edit,expected", [
     (lambda t: t.replace("  marac_referral:\n", "  marac_referal:\n"),
-     "routes.marac_referal: unknown field"),
+     "field 'routes.marac_referal' is not a known field"),
     (lambda t: re.sub(r"\n  universal_messages:(\n    .*)*", "\n", t),
-     "routes.universal_messages: missing"),
+     "field 'routes.universal_messages' is missing"),
     (lambda t: t.replace("    contact: Call 999", "    telephone: Call 999"),
-     "routes.emergency_999.telephone: unknown field"),
+     "field 'routes.emergency_999.telephone' is not a known field"),
     (lambda t: t.replace("partnership: Derby", "partnership:\n  - Derby"),
-     "partnership: must be text"),
-    (lambda t: t + "\n  : [", "not valid YAML (line"),
+     "field 'partnership' must be non-empty text"),
+    (lambda t: t + "\n  : [", "is not valid YAML, column"),
 ])
 def test_a_malformed_routes_file_names_the_file_and_field(tmp_path, monkeypatch, edit, expected):
     broken = tmp_path / "broken-routes.yml"
     broken.write_text(edit(DEFAULT_ROUTES_FILE.read_text(encoding="utf-8")), encoding="utf-8")
     monkeypatch.setenv(ROUTES_ENV, str(broken))
-    with pytest.raises(RoutesError) as caught:
+    with pytest.raises(CatalogueError) as caught:
         load_routes()
     assert str(caught.value).startswith(str(broken))
     assert expected in str(caught.value)
@@ -125,7 +125,8 @@ def test_a_malformed_routes_file_names_the_file_and_field(tmp_path, monkeypatch,
 
 def test_a_missing_routes_file_says_which_variable_chose_it(tmp_path, monkeypatch):
     monkeypatch.setenv(ROUTES_ENV, str(tmp_path / "nowhere.yml"))
-    with pytest.raises(RoutesError, match=f"nowhere.yml: cannot be read .*{ROUTES_ENV}"):
+    with pytest.raises(CatalogueError,
+                       match=f"nowhere.yml: the document cannot be read .*{ROUTES_ENV}"):
         load_routes()
 
 

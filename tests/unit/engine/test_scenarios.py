@@ -1,6 +1,6 @@
 """The review's three infants (facts as known before harm) and the two invented families."""
 
-from actions.engine import score
+from kbs.engine import score
 
 from .builders import fixture_doc
 

@@ -1,6 +1,6 @@
 """Wider-family steps are specific: who, what to ask, and what to do if contact is refused."""
 
-from actions.engine import score
+from kbs.engine import score
 
 from .builders import excluded, fixture_doc, with_answer, with_values
 

@@ -1,6 +1,6 @@
 import pytest
 
-from actions.knowledge.answer import KnowledgeBase, default_knowledge_base
+from kbs.knowledge.answer import KnowledgeBase, default_knowledge_base
 
 
 @pytest.fixture(scope="session")

@@ -1,11 +1,11 @@
 import pytest
 
-from actions.knowledge.answer import SUGGESTIONS, Confidence, KnowledgeBase
-from actions.knowledge.evaluation import read_unanswerable
-from actions.knowledge.live_case import PAEDIATRIC
-from actions.knowledge.render import format_reply, reply_to_dict
-from actions.knowledge.terms import lemma_analyser, load_synonyms
-from actions.nlp.pipeline import load_pipeline
+from kbs.knowledge.answer import SUGGESTIONS, Confidence, KnowledgeBase
+from kbs.knowledge.evaluation import read_unanswerable
+from kbs.knowledge.live_case import PAEDIATRIC
+from kbs.knowledge.render import format_reply, reply_to_dict
+from kbs.knowledge.terms import lemma_analyser, load_synonyms
+from kbs.nlp.pipeline import load_pipeline
 
 ISSUE_QUESTIONS = {
     "can a baby sleep on the sofa if I stay awake?": "sleep_sofa_armchair",

@@ -3,8 +3,9 @@ import re
 import pytest
 import yaml
 
-from actions.knowledge.cards import KNOWLEDGE_DIR, CardError, load_card, load_cards
-from actions.paths import ROOT
+from kbs.catalogues import CatalogueError
+from kbs.knowledge.cards import KNOWLEDGE_DIR, load_card, load_cards
+from kbs.paths import ROOT
 
 SHARED = ROOT.parent / "shared"
 DOMAIN = SHARED / "docs" / "DOMAIN.md"
@@ -118,7 +119,7 @@ def test_a_valid_card_loads(tmp_path):
 )
 def test_a_malformed_card_is_an_error_naming_the_file_and_field(tmp_path, change, field):
     path = write_card(tmp_path, {**VALID, **change})
-    with pytest.raises(CardError) as err:
+    with pytest.raises(CatalogueError) as err:
         load_card(path)
     assert str(path) in str(err.value)
     assert field in str(err.value)
@@ -126,19 +127,20 @@ def test_a_malformed_card_is_an_error_naming_the_file_and_field(tmp_path, change
 
 def test_a_missing_field_is_named(tmp_path):
     doc = {key: value for key, value in VALID.items() if key != "questions"}
-    with pytest.raises(CardError, match=r"example_card\.yml: 'questions'"):
+    with pytest.raises(CatalogueError,
+                       match=r"example_card\.yml, line \d+: field 'questions' is missing"):
         load_card(write_card(tmp_path, doc))
 
 
 def test_unreadable_yaml_is_an_error_naming_the_file(tmp_path):
     path = tmp_path / "broken.yml"
     path.write_text("id: [unclosed\n", encoding="utf-8")
-    with pytest.raises(CardError, match="broken.yml"):
+    with pytest.raises(CatalogueError, match="broken.yml"):
         load_card(path)
 
 
 def test_one_bad_card_stops_the_whole_load(tmp_path):
     write_card(tmp_path, VALID)
     write_card(tmp_path, {**VALID, "id": "second", "sources": []}, name="second.yml")
-    with pytest.raises(CardError, match="second.yml"):
+    with pytest.raises(CatalogueError, match="second.yml"):
         load_cards(tmp_path)

@@ -2,10 +2,10 @@ import re
 
 import pytest
 
-from actions.knowledge.evaluation import (
+from kbs.catalogues import CatalogueError
+from kbs.knowledge.evaluation import (
     TOP1_TARGET,
     TOP3_TARGET,
-    EvalFileError,
     HeldOut,
     evaluate,
     read_heldout,
@@ -55,12 +55,13 @@ def test_the_report_counts_misses(kb):
 
 
 def test_a_held_out_question_naming_an_unknown_card_is_an_error(kb):
-    with pytest.raises(EvalFileError, match="no_such_card"):
+    with pytest.raises(CatalogueError, match="no_such_card"):
         evaluate(kb, [HeldOut("anything?", "no_such_card")], [])
 
 
 def test_a_malformed_evaluation_file_is_an_error_naming_it(tmp_path):
     path = tmp_path / "heldout.yml"
     path.write_text("questions:\n  - {question: 'Only a question?'}\n", encoding="utf-8")
-    with pytest.raises(EvalFileError, match=r"heldout\.yml: questions\[0\]"):
+    with pytest.raises(CatalogueError,
+                       match=r"heldout\.yml, line 2: field 'questions\[0\]\.card'"):
         read_heldout(path)

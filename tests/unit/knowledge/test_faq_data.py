@@ -2,10 +2,10 @@
 
 import yaml
 
-from actions.knowledge.faq_data import faq_yaml
-from actions.ops.fingerprint import TRAINING_INPUTS
-from actions.ops.rasa_project import GENERATED_FROM
-from actions.paths import KNOWLEDGE_DIR
+from kbs.knowledge.faq_data import faq_yaml
+from kbs.ops.fingerprint import TRAINING_INPUTS
+from kbs.ops.rasa_project import GENERATED_FROM
+from kbs.paths import KNOWLEDGE_DIR
 
 
 def test_every_card_is_a_retrieval_intent_trained_on_its_title_and_questions(kb):

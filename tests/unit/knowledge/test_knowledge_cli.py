@@ -2,7 +2,7 @@ import json
 
 from click.testing import CliRunner
 
-from actions.cli import main
+from kbs.cli import main
 
 
 def test_ask_prints_the_answer_next_steps_and_sources():

@@ -1,6 +1,6 @@
 import pytest
 
-from actions.knowledge.live_case import (
+from kbs.knowledge.live_case import (
     EMERGENCY,
     PAEDIATRIC,
     SOCIAL_CARE,

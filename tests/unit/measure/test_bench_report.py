@@ -3,9 +3,9 @@ import time
 
 import pytest
 
-from actions.measure import bench
-from actions.measure.load import Phase, TurnRecord
-from actions.measure.scripts import Script, Turn
+from kbs.measure import bench
+from kbs.measure.load import Phase, TurnRecord
+from kbs.measure.scripts import Script, Turn
 
 
 def phase(count, pause, latencies, errors=0):

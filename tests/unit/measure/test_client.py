@@ -4,8 +4,8 @@ import time
 
 import pytest
 
-from actions.measure.client import Practitioner, TurnError
-from actions.ops.ports import free_port
+from kbs.measure.client import Practitioner, TurnError
+from kbs.ops.ports import free_port
 
 
 def test_only_loopback_addresses_are_allowed():

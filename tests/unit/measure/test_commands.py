@@ -1,6 +1,6 @@
 from click.testing import CliRunner
 
-from actions.cli import main
+from kbs.cli import main
 
 
 def test_bench_and_eval_are_kbs_commands():
@@ -22,4 +22,5 @@ def test_a_malformed_script_stops_the_bench_before_any_server_starts(tmp_path):
                                        "--out", str(tmp_path / "out"),
                                        "--history", str(tmp_path / "h.jsonl")])
     assert result.exit_code != 0
-    assert f"{tmp_path / 'core.yml'}: 'turns' must be a non-empty list" in result.output
+    assert (f"{tmp_path / 'core.yml'}, line 2: field 'turns' must be a non-empty list"
+            in result.output)

@@ -1,7 +1,7 @@
 import pytest
 
-from actions.measure import entities
-from actions.measure.entities import Example
+from kbs.measure import entities
+from kbs.measure.entities import Example
 
 
 def test_an_entity_counts_only_with_its_exact_span_and_type():

@@ -1,5 +1,5 @@
-from actions.measure import evaluation
-from actions.measure.nlu_results import Confusion, LabelScore, NluResult
+from kbs.measure import evaluation
+from kbs.measure.nlu_results import Confusion, LabelScore, NluResult
 
 
 def result(f1s, entity_f1=None):

@@ -2,11 +2,11 @@
 
 import yaml
 
-from actions.knowledge.cards import load_cards
-from actions.knowledge.evaluation import HeldOut, read_heldout
-from actions.knowledge.faq_data import faq_examples
-from actions.measure import entities, faq_held_out, rasa_lines
-from actions.paths import NLU_DIR
+from kbs.knowledge.cards import load_cards
+from kbs.knowledge.evaluation import HeldOut, read_heldout
+from kbs.knowledge.faq_data import faq_examples
+from kbs.measure import entities, faq_held_out, rasa_lines
+from kbs.paths import NLU_DIR
 
 
 def normal(text):

@@ -1,6 +1,6 @@
 import json
 
-from actions.measure import history
+from kbs.measure import history
 
 
 def test_each_run_appends_one_line_and_the_last_of_a_kind_is_found(tmp_path):

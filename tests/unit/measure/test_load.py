@@ -3,9 +3,9 @@ import time
 
 import pytest
 
-from actions.measure.client import Reply, TurnError
-from actions.measure.load import assign, run_phase
-from actions.measure.scripts import Script, Turn
+from kbs.measure.client import Reply, TurnError
+from kbs.measure.load import assign, run_phase
+from kbs.measure.scripts import Script, Turn
 
 
 def script(name, *texts, expect=None):

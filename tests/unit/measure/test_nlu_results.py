@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from actions.measure import nlu_results
+from kbs.measure import nlu_results
 
 INTENTS = {
     "greet": {"precision": 1.0, "recall": 0.8, "f1-score": 0.889, "support": 5,

@@ -2,7 +2,7 @@ import json
 import math
 from datetime import datetime
 
-from actions.measure import report
+from kbs.measure import report
 
 
 def test_reports_are_written_side_by_side_with_a_latest_copy(tmp_path):

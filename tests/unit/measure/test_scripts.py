@@ -1,7 +1,8 @@
 import pytest
 
-from actions.measure import scripts
-from actions.measure.scripts import ScriptError, Turn, load_script, load_scripts
+from kbs.catalogues import CatalogueError
+from kbs.measure import scripts
+from kbs.measure.scripts import Turn, load_script, load_scripts
 
 
 def write(folder, name, text):
@@ -38,16 +39,16 @@ def test_a_script_has_its_mode_turns_and_expectations(tmp_path):
     ("- hello\n", "must be a mapping"),
     ("mode: assess\n", "'turns' must be a non-empty list"),
     ("mode: assess\nturns: []\n", "'turns' must be a non-empty list"),
-    ("mode: shopping\nturns: [hi]\n", "'mode' must be one of"),
-    ("mode: core\nturns: [hi]\nwait: 3\n", "unknown key(s) wait"),
-    ("mode: core\nturns:\n  - hi\n  - no\n", "turn 2 must be a message"),
-    ("mode: core\nturns:\n  - say: hi\n    expct: x\n", "turn 1 must be a message"),
-    ("mode: core\nturns:\n  - {expect: x}\n", "turn 1 must be a message"),
+    ("mode: shopping\nturns: [hi]\n", "'mode' is 'shopping', which is not one of"),
+    ("mode: core\nturns: [hi]\nwait: 3\n", "'wait' is not a known field"),
+    ("mode: core\nturns:\n  - hi\n  - no\n", "'turns[1]' must be a message"),
+    ("mode: core\nturns:\n  - say: hi\n    expct: x\n", "'turns[0].expct' is not a known field"),
+    ("mode: core\nturns:\n  - {expect: x}\n", "'turns[0].say' is missing"),
     ("mode: core\nrequires: form\nturns: [hi]\n", "'requires' must be a list"),
 ])
 def test_a_malformed_script_is_a_clear_error_naming_the_file(tmp_path, text, complaint):
     path = write(tmp_path, "broken.yml", text)
-    with pytest.raises(ScriptError) as error:
+    with pytest.raises(CatalogueError) as error:
         load_script(path)
     assert str(error.value).startswith(str(path))
     assert complaint in str(error.value)
@@ -55,7 +56,7 @@ def test_a_malformed_script_is_a_clear_error_naming_the_file(tmp_path, text, com
 
 def test_an_unquoted_no_gets_a_hint(tmp_path):
     path = write(tmp_path, "core.yml", "mode: core\nturns:\n  - no\n")
-    with pytest.raises(ScriptError, match="quote it"):
+    with pytest.raises(CatalogueError, match="quote it"):
         load_script(path)
 
 
@@ -78,12 +79,12 @@ def test_one_malformed_file_stops_the_load_even_if_its_mode_is_missing(tmp_path,
     folder = tmp_path / "conversations"
     write(folder, "core.yml", "mode: core\nturns: [hello]\n")
     write(folder, "lookup.yml", "mode: lookup\nturns: hello\n")
-    with pytest.raises(ScriptError, match="lookup.yml"):
+    with pytest.raises(CatalogueError, match="lookup.yml"):
         load_scripts(folder, domain)
 
 
 def test_an_empty_folder_is_an_error(tmp_path, domain):
-    with pytest.raises(ScriptError, match="no conversation scripts"):
+    with pytest.raises(CatalogueError, match="no conversation scripts"):
         load_scripts(tmp_path, domain)
 
 

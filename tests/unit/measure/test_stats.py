@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from actions.measure.stats import LatencySummary, percentile, rate
+from kbs.measure.stats import LatencySummary, percentile, rate
 
 
 def test_percentile_interpolates_between_ranks_like_numpy():

@@ -1,6 +1,6 @@
 import math
 
-from actions.measure.targets import MET, MISSED, NOT_MEASURED, Check
+from kbs.measure.targets import MET, MISSED, NOT_MEASURED, Check
 
 
 def test_upper_and_lower_bounds():

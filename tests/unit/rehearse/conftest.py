@@ -5,8 +5,8 @@ import copy
 import pytest
 import yaml
 
-from actions.rehearsal.moves import SMALL_TALK, moves
-from actions.rehearsal.personas import read_persona
+from kbs.rehearsal.moves import SMALL_TALK, moves
+from kbs.rehearsal.personas import read_persona
 
 PERSONA = {
     "id": "test_carer",

@@ -5,9 +5,9 @@ from datetime import datetime
 
 import pytest
 
-from actions.rehearsal import engine
-from actions.rehearsal.moves import moves
-from actions.rehearsal.personas import read_persona
+from kbs.rehearsal import engine
+from kbs.rehearsal.moves import moves
+from kbs.rehearsal.personas import read_persona
 from tests.unit.rehearse.conftest import write_persona
 
 STARTED = datetime(2026, 1, 5, 10, 0)

@@ -2,10 +2,10 @@
 
 from datetime import datetime
 
-from actions.rehearsal import engine
-from actions.rehearsal.feedback import build_feedback
-from actions.rehearsal.feedback_text import feedback_text
-from actions.rehearsal.moves import moves
+from kbs.rehearsal import engine
+from kbs.rehearsal.feedback import build_feedback
+from kbs.rehearsal.feedback_text import feedback_text
+from kbs.rehearsal.moves import moves
 
 STARTED = datetime(2026, 1, 5, 10, 0)
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import yaml
 
-from actions.rehearsal.moves import moves
+from kbs.rehearsal.moves import moves
 
 ROOT = Path(__file__).resolve().parents[3]
 TRAINING = ROOT / "nlu_data" / "rehearse" / "moves.yml"

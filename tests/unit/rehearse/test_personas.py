@@ -2,10 +2,10 @@
 
 import pytest
 
-from actions.rehearsal.catalogue_file import CatalogueError
-from actions.rehearsal.moves import SMALL_TALK, moves, read_moves
-from actions.rehearsal.openness import MOST
-from actions.rehearsal.personas import read_persona, read_personas
+from kbs.catalogues import CatalogueError
+from kbs.rehearsal.moves import SMALL_TALK, moves, read_moves
+from kbs.rehearsal.openness import MOST
+from kbs.rehearsal.personas import read_persona, read_personas
 from tests.unit.rehearse.conftest import write_persona
 
 REVIEW_SECTIONS = {"5.8", "5.14", "5.34", "6.4"}
@@ -84,7 +84,8 @@ def test_a_malformed_persona_names_the_file_and_field(tmp_path, persona_doc, fie
 def test_a_file_that_is_not_yaml_is_named(tmp_path):
     path = tmp_path / "broken.yml"
     path.write_text("id: [unclosed\n", encoding="utf-8")
-    with pytest.raises(CatalogueError, match="broken.yml: cannot be read as YAML"):
+    with pytest.raises(CatalogueError,
+                       match=r"broken\.yml, line \d+: the document is not valid YAML"):
         read_persona(path, moves())
 
 

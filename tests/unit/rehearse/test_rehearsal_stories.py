@@ -9,11 +9,11 @@ from datetime import datetime
 
 import pytest
 
-from actions.rehearsal import engine
-from actions.rehearsal.feedback import build_feedback
-from actions.rehearsal.feedback_text import feedback_text
-from actions.rehearsal.moves import moves
-from actions.rehearsal.personas import personas
+from kbs.rehearsal import engine
+from kbs.rehearsal.feedback import build_feedback
+from kbs.rehearsal.feedback_text import feedback_text
+from kbs.rehearsal.moves import moves
+from kbs.rehearsal.personas import personas
 from tests.rehearsal_stories import (
     EARLY_FINISH,
     GOOD_CURIOSITY,

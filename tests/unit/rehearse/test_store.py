@@ -3,8 +3,8 @@
 import subprocess
 from datetime import datetime
 
-from actions.store.database import engine_for, upgrade
-from actions.store.rehearsals import finished_rehearsals, save_rehearsal
+from kbs.store.database import engine_for, upgrade
+from kbs.store.rehearsals import finished_rehearsals, save_rehearsal
 
 
 def database(tmp_path):

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from actions.ops.ports import free_port
-from actions.store.database import engine_for, upgrade
-from actions.store.schema import audit_log
-from actions.store.users import add_user
+from kbs.ops.ports import free_port
+from kbs.store.database import engine_for, upgrade
+from kbs.store.schema import audit_log
+from kbs.store.users import add_user
 from tests.web_forms import form_token_in, page_token_in
 from web_widget import create_app
 

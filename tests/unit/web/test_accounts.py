@@ -6,8 +6,8 @@ import subprocess
 import pytest
 from sqlalchemy import select
 
-from actions.store.schema import users
-from actions.store.users import AccountError, add_user, authenticate
+from kbs.store.schema import users
+from kbs.store.users import AccountError, add_user, authenticate
 
 
 def test_a_password_is_stored_only_as_a_salted_hash(database):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from actions.engine import AnswersError
+from kbs.engine import AnswersError
 from tests.web_seed import saved_profile
 from web_widget.comparison import compare_saved
 from web_widget.labels import factor_label, level_label, route, words

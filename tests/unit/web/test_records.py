@@ -7,8 +7,8 @@ import re
 import pytest
 from sqlalchemy import update
 
-from actions.safer_practice.plans import safer_sleep_plan
-from actions.store.schema import profiles
+from kbs.safer_practice.plans import safer_sleep_plan
+from kbs.store.schema import profiles
 from tests.plan_answers import NO_RISK_SLEEP
 from tests.unit.web.conftest import audit_rows
 from tests.web_seed import PROFILES, seed_case, seed_plan, seed_rehearsal

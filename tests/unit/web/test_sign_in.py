@@ -5,7 +5,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import update
 
-from actions.store.schema import audit_log
+from kbs.store.schema import audit_log
 from tests.unit.web.conftest import audit_rows, form_token, sign_in
 from web_widget import create_app
 
@@ -100,7 +100,7 @@ def test_signing_out_needs_the_token_and_ends_the_session(jones, database):
 
 
 def test_bad_cookie_setting_names_the_variable(database, monkeypatch):
-    from actions.settings import SettingsError
+    from kbs.ops.settings import SettingsError
 
     monkeypatch.setenv("KBS_SECURE_COOKIES", "maybe")
     with pytest.raises(SettingsError, match="KBS_SECURE_COOKIES"):

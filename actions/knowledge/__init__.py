@@ -1,6 +1,0 @@
-"""Look up: the cited knowledge base (cards, search, answers) with no Rasa import.
-
-Entry points: ``actions.knowledge.answer.answer_question`` and ``KnowledgeBase``; text and
-JSON renderings in ``actions.knowledge.render``. Importing this package stays cheap: spaCy is
-loaded only by the modules that search.
-"""

@@ -1,6 +1,0 @@
-"""Rehearse mode: the assistant plays a carer in a difficult conversation, then gives feedback.
-
-Plain Python with no Rasa import: the move catalogue and persona files (`moves`,
-`personas`, read through `catalogue_file`), the persona engine (`engine`: openness,
-hidden facts, replies) and the feedback (`feedback` builds it, `feedback_text` words it).
-"""

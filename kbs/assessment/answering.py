@@ -1,0 +1,292 @@
+"""One answer to one question: apply what the message says, and say back what was recorded.
+
+``apply_answer`` takes the message as read once (``interpret.Said``: its facts and the
+red-flag matters it mentions) and returns the new answers document with the messages
+confirming it, or no document and a message asking again when the answer cannot be read.
+The confirmation shows the practitioner how their words were taken, so a misreading can be
+put right ("go back"). Every wording is assessment.yml's (``say``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from kbs.assessment import interpret, record
+from kbs.assessment.interpret import UNKNOWN, Said
+from kbs.assessment.messages import Message
+from kbs.assessment.steps import Step, about, carer_name
+from kbs.assessment.vocabulary import Vocabulary, load_vocabulary, say
+from kbs.engine import load_routes
+from kbs.identifying import possible_name
+from kbs.text import AGE, BIRTH, Facts
+from kbs.text.lexicon import load_lexicon
+
+AGE_WEEKS = (0, 52)  # the profile is for babies under one
+MAX_NOTE_CHARS = 500
+
+
+@dataclass(frozen=True)
+class Applied:
+    doc: dict[str, Any] | None  # None: the answer could not be read; ask again
+    messages: tuple[Message, ...]
+
+
+def apply_answer(step: Step, said: Said, doc: dict[str, Any]) -> Applied:
+    """Record the answer to ``step``, and anything the message noticed besides."""
+    vocab = load_vocabulary()
+    applied = READERS[step.kind](step, said.facts, doc, vocab)
+    if applied.doc is None:
+        return applied
+    doc, noticed = _notice(step, said, applied.doc, vocab)
+    return Applied(doc, (*applied.messages, *noticed))
+
+
+def describe(step: Step, doc: dict[str, Any]) -> str:
+    """What is recorded for a question, in words."""
+    if step.kind in ("factor", "source"):
+        return _describe_factor(step, doc)
+    if step.kind == "field":
+        value = (record.entry(doc, step.path) or {}).get(step.name)
+        return f"{step.factor.label}: {step.name.replace('_', ' ')} {_value_words(value)}"
+    if step.kind == "infant":
+        value = doc["infant"].get(step.name)
+        label = load_vocabulary().infant_labels[step.name]
+        if step.name == "mobile" or value is None:
+            return f"{label}: {_value_words(value)}"
+        return f"{label}: {value:g} {_unit(step.name)}"
+    if step.kind == "danger":
+        return say("recorded_danger", value=_value_words(doc["judgement"].get("immediate_danger")))
+    if step.kind == "sole_carer":
+        value = doc["carers"].get(step.role, {}).get("sole_carer")
+        return say("recorded_sole_carer", carer=carer_name(doc, step.role),
+                   value=_value_words(value))
+    if step.kind == "carers":
+        return say("recorded_carers", carers=", ".join(
+            carer_name(doc, r) for r in record.roles(doc)) or say("value_none"))
+    if step.kind == "wider_family":
+        relatives = doc.get("wider_family")
+        return say("recorded_wider_family", relatives=say("value_not_known") if relatives is None
+                   else ", ".join(say("recorded_relative", relation=r["relation"],
+                                      contact=r["contact"].replace("_", " "))
+                                  for r in relatives) or say("value_no_one"))
+    if step.kind == "level":
+        level = doc["judgement"].get("level")
+        return say("recorded_level", level=level, note=doc["judgement"]["note"]) if level else (
+            say("recorded_level_stands"))
+    return say("recorded_nothing")
+
+
+def _describe_factor(step: Step, doc: dict[str, Any]) -> str:
+    factor, entry = step.factor, record.entry(doc, step.path)
+    who = about(factor.label, doc, step.role)
+    if not entry:
+        return say("recorded_not_answered", about=who)
+    if record.has_note(entry, record.PENDING_SOURCE, record.NO_EVIDENCE):
+        return f"{who}: {entry['note']}"
+    if entry["status"] == "unknown":
+        return say("recorded_not_known", about=who, unknown=factor.options["unknown"])
+    text = f"{who}: {factor.options[entry['status']]}"
+    if entry.get("source"):
+        text += f", {load_vocabulary().source_words[entry['source']]}"
+    if entry.get("note"):
+        text += f" ({entry['note']})"
+    if (entry["status"] == "absent" and entry.get("source") == "carer_account"
+            and factor.has("needs_corroboration")):
+        text += ". " + say("uncorroborated", corroborate=factor.corroborate)
+    return text
+
+
+def _value_words(value: Any) -> str:
+    if value is None:
+        return say("value_not_known")
+    if isinstance(value, bool):
+        return say("value_yes") if value else say("value_no")
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v).replace("_", " ") for v in value) or say("value_none")
+    return str(value).replace("_", " ")
+
+
+def emergency_contact() -> str:
+    """What to do in an emergency, from the partnership's routes file (the only place for
+    phone numbers)."""
+    return load_routes().routes["emergency_999"].contact
+
+
+def _confirm(step: Step, doc: dict[str, Any]) -> Applied:
+    return Applied(doc, (Message(say("noted", recorded=describe(step, doc))),))
+
+
+def _noted(doc: dict[str, Any], text: str) -> Applied:
+    return Applied(doc, (Message(text),))
+
+
+def _ask_again(text: str) -> Applied:
+    return Applied(None, (Message(text),))
+
+
+def _danger(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> Applied:
+    answer = interpret.yes_no(facts.reading, vocab.in_danger, vocab)
+    if answer == UNKNOWN:
+        return _noted(doc, say("danger_not_recorded", emergency=emergency_contact()))
+    if answer is None:
+        return _ask_again(say("ask_danger"))
+    return _confirm(step, record.set_danger(doc, answer))
+
+
+def _infant(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> Applied:
+    if step.name == "mobile":
+        answer = interpret.yes_no(facts.reading, vocab.mobile, vocab)
+        if answer is None:
+            return _ask_again(say("ask_mobile"))
+        return _confirm(step, record.set_infant(doc, "mobile", None if answer == UNKNOWN
+                                                else answer))
+    if interpret.said_unknown(facts.reading, vocab):
+        return _confirm(step, record.set_infant(doc, step.name, None))
+    low, high = _limits(step.name)
+    value = {"age_weeks": facts.weeks(AGE), "gestation_weeks": facts.weeks(BIRTH),
+             "birth_weight_kg": facts.kilograms()}[step.name]
+    if value is None or not low <= value <= high:
+        ask = say("ask_number", lowest=f"{low:g}", highest=f"{high:g}", unit=_unit(step.name),
+                  example=say("example_kg" if step.name == "birth_weight_kg"
+                              else "example_weeks"))
+        return _ask_again(say("ask_age_under_one", ask=ask) if step.name == "age_weeks"
+                          and value is not None else ask)
+    return _confirm(step, record.set_infant(doc, step.name, value))
+
+
+def _limits(name: str) -> tuple[float, float]:
+    """The numbers an answer about the baby can be: an age under one; a gestation or birth
+    weight as kbs.text reads one."""
+    return AGE_WEEKS if name == "age_weeks" else getattr(load_lexicon(), name)
+
+
+def _unit(name: str) -> str:
+    return say("unit_kg" if name == "birth_weight_kg" else "unit_weeks")
+
+
+def _factor(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> Applied:
+    factor = step.factor
+    found = interpret.status(facts, vocab.factors.get(f"{factor.domain}.{factor.id}"), vocab,
+                             record.household(doc))
+    if found.status is None:
+        return _ask_again(say("ask_factor", present=factor.options["present"],
+                              absent=factor.options["absent"]))
+    if found.status == UNKNOWN and record.has_note(record.entry(doc, step.path),
+                                                   record.NOTICED):
+        return _confirm(step, record.keep_noticed(doc, step.path))
+    doc = record.set_status(doc, step.path, factor, found.status, found.source, found.note)
+    if record.has_note(record.entry(doc, step.path), record.PENDING_SOURCE):
+        return _noted(doc, say("exclusion_needs_evidence"))
+    return _confirm(step, doc)
+
+
+def _source(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> Applied:
+    found = interpret.answered_source(facts.reading, vocab, record.household(doc))
+    if found is None:
+        return _ask_again(say("ask_source"))
+    return _confirm(step, record.set_source(doc, step.path, None if found == UNKNOWN
+                                            else found))
+
+
+def _field(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> Applied:
+    spec = step.factor.fields[step.name]
+    cues = vocab.fields.get(f"{step.factor.domain}.{step.factor.id}.{step.name}")
+    if spec.type == "boolean":
+        value = interpret.yes_no(facts.reading, cues, vocab)
+    elif spec.type == "integer":
+        value = UNKNOWN if interpret.said_unknown(facts.reading, vocab) else facts.count
+        value = value if value == UNKNOWN or (
+            value is not None and spec.minimum <= value <= spec.maximum) else None
+    elif spec.type == "choice":
+        value = interpret.choice(facts.reading, cues, vocab)
+    else:
+        value = interpret.choices(facts.reading, cues, vocab)
+    if value is None:
+        if spec.values:
+            options = ", ".join(str(v).replace("_", " ") for v in spec.values)
+        elif spec.type == "integer":
+            options = say("field_range", minimum=spec.minimum, maximum=spec.maximum)
+        else:
+            return _ask_again(say("ask_field"))
+        return _ask_again(say("ask_field_options", options=options))
+    if value == UNKNOWN:
+        return _noted(doc, say("noted_not_known"))
+    return _confirm(step, record.set_field(doc, step.path, step.name, value))
+
+
+def _carers(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> Applied:
+    if facts.relations:
+        doc, _ = record.add_carers(doc, [relation.name for relation in facts.relations])
+        return _noted(doc, say("noted_carers", recorded=describe(step, doc)))
+    if interpret.said_unknown(facts.reading, vocab):
+        return _noted(doc, say("no_carer_yet"))
+    return _ask_again(say("ask_carers"))
+
+
+def _sole_carer(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> Applied:
+    answer = interpret.yes_no(facts.reading, None, vocab)
+    if answer is None:
+        return _ask_again(say("ask_sole_carer"))
+    return _confirm(step, record.set_carer_detail(doc, step.role, "sole_carer",
+                                                  None if answer == UNKNOWN else answer))
+
+
+def _wider_family(step: Step, facts: Facts, doc: dict[str, Any],
+                  vocab: Vocabulary) -> Applied:
+    relatives = interpret.wider_family(facts, vocab)
+    if relatives is None:
+        return _ask_again(say("ask_wider_family"))
+    if relatives == UNKNOWN:
+        return _noted(doc, say("noted_not_known"))
+    return _confirm(step, record.set_wider_family(doc, relatives))
+
+
+def _level(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> Applied:
+    answer = interpret.level(facts.reading, vocab)
+    if answer is None:
+        return _ask_again(vocab.level_hint)
+    if answer == UNKNOWN:
+        return _noted(doc, say("noted_no_judgement"))
+    level, note = answer
+    if level is not None and not note:
+        return _ask_again(say("ask_level_reason"))
+    name = possible_name(facts.reading.text, vocab.not_names)
+    if name:
+        return _ask_again(say("ask_without_names", name=name))
+    return _confirm(step, record.set_level(doc, level, note[:MAX_NOTE_CHARS]))
+
+
+def _offer(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> Applied:
+    offered = step.id.removeprefix("offer:").split(",")
+    chosen = [r.name for r in facts.relations if r.name in offered]
+    answer = True if chosen else interpret.yes_no(facts.reading, None, vocab)
+    if answer is None:
+        return _ask_again(say("ask_offer"))
+    if answer is not True:
+        return _noted(doc, say("carer_not_added"))
+    doc, roles = record.add_carers(doc, chosen or offered)
+    return _noted(doc, say("carer_added", names=", ".join(carer_name(doc, role)
+                                                          for role in roles)))
+
+
+def _notice(step: Step, said: Said, doc: dict[str, Any],
+            vocab: Vocabulary) -> tuple[dict[str, Any], tuple[Message, ...]]:
+    """An injury, or a baby in danger now, mentioned while answering something else."""
+    messages = []
+    injury = record.entry(doc, "infant.injury_or_bruise") or {}
+    if ("injury_or_bruise" in said.noticed and step.path != "infant.injury_or_bruise"
+            and injury.get("status") != "present"):
+        doc = record.notice_injury(doc, interpret.source(said.reading, vocab,
+                                                         record.household(doc)))
+        messages.append(Message(say("noticed_injury")))
+    if ("immediate_danger" in said.noticed and step.kind != "danger"
+            and not doc["judgement"].get("immediate_danger")):
+        doc = record.set_danger(doc, True)
+        messages.append(Message(say("noticed_danger")))
+    return doc, tuple(messages)
+
+
+READERS = {"danger": _danger, "infant": _infant, "factor": _factor, "source": _source,
+           "field": _field, "carers": _carers, "sole_carer": _sole_carer,
+           "wider_family": _wider_family, "level": _level, "offer": _offer}

@@ -1,0 +1,177 @@
+"""Answers into the PROFILE-SPEC answers document, which is saved after every answer.
+
+Every function returns a new document that ``kbs.engine.parse_answers`` accepts, so the
+profile can be scored (and red flags raised) at any point. No free text is kept: only
+statuses, sources, numbers, choices, relations and recognised terms, so no name of a child
+or carer can be stored by accident. The one exception is the note a practitioner gives for a
+professional judgement, which is screened for names before it is kept.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+from typing import Any
+
+from kbs.assessment.vocabulary import NOTES, load_vocabulary
+from kbs.engine import load_catalogue
+from kbs.engine.catalogue import Factor
+
+# The notes that say where an answer stands (assessment.yml, notes): an exclusion needs
+# evidence, so until the practitioner says how they know it is not one (PENDING_SOURCE, and
+# NO_EVIDENCE when they cannot say); an injury mentioned in another answer is present until
+# it is confirmed (NOTICED), and stays so when met with "don't know" (NOTICED_KEPT).
+PENDING_SOURCE, NO_EVIDENCE, NOTICED, NOTICED_KEPT = NOTES
+# A "no" to a factor that does not need corroborating rests on the practitioner's own
+# assessment unless the answer names another source.
+OWN_ASSESSMENT = "observed"
+ROLE_KINDS = ("mother", "father", "partner")
+
+
+def note(name: str) -> str:
+    """The wording of a note (PENDING_SOURCE, ...), as it is saved with an answer."""
+    return load_vocabulary().notes[name]
+
+
+def has_note(answer: dict[str, Any] | None, *names: str) -> bool:
+    return bool(answer) and answer.get("note") in {note(name) for name in names}
+
+
+def new_answers(today: date) -> dict[str, Any]:
+    return {"assessed_on": today.isoformat(), "infant": {}, "factors": {}, "carers": {},
+            "judgement": {}}
+
+
+def entry(doc: dict[str, Any], path: str) -> dict[str, Any] | None:
+    """The answer at a factor path (infant.preterm, carers.mother.substance_use)."""
+    domain, *rest = path.split(".")
+    if domain == "carers":
+        role, factor_id = rest
+        return doc["carers"].get(role, {}).get(factor_id)
+    return doc["factors"].get(path)
+
+
+def roles(doc: dict[str, Any]) -> list[str]:
+    return list(doc["carers"])
+
+
+def household(doc: dict[str, Any]) -> set[str]:
+    """The relations of the adults recorded as carers (for telling a carer's account apart)."""
+    return {(carer.get("relation") or role.rstrip("_0123456789")).split()[-1]
+            for role, carer in doc["carers"].items()}
+
+
+def set_status(doc: dict[str, Any], path: str, factor: Factor, status: str,
+               source: str | None = None, terms: str = "") -> dict[str, Any]:
+    """A factor's answer, with the recognised terms behind it as its note. Details already
+    given stay while the factor stays present."""
+    if status == "absent" and source is None:
+        if factor.has("needs_corroboration"):
+            status, terms = "unknown", note(PENDING_SOURCE)
+        else:
+            source = OWN_ASSESSMENT
+    old = entry(doc, path) or {}
+    answer: dict[str, Any] = {"status": status}
+    if source:
+        answer["source"] = source
+    if terms:
+        answer["note"] = terms
+    if status == "present" and old.get("status") == "present":
+        answer |= {k: v for k, v in old.items() if k in (factor.fields or {})}
+    return _put(doc, path, answer)
+
+
+def set_source(doc: dict[str, Any], path: str, source: str | None) -> dict[str, Any]:
+    """The answer to "how do you know?"; without one, a pending exclusion is not known."""
+    answer = dict(entry(doc, path) or {})
+    if has_note(answer, PENDING_SOURCE):
+        answer = ({"status": "absent", "source": source} if source
+                  else {"status": "unknown", "note": note(NO_EVIDENCE)})
+    elif source:
+        answer["source"] = source
+    return _put(doc, path, answer)
+
+
+def set_field(doc: dict[str, Any], path: str, name: str, value: Any) -> dict[str, Any]:
+    answer = dict(entry(doc, path) or {})
+    answer[name] = list(value) if isinstance(value, tuple) else value
+    return _put(doc, path, answer)
+
+
+def set_infant(doc: dict[str, Any], name: str, value: Any) -> dict[str, Any]:
+    """An infant-block answer (None: asked, not known); it replaces factors derived from it."""
+    doc = copy.deepcopy(doc)
+    doc["infant"][name] = value
+    for factor in load_catalogue().household_factors():
+        if factor.derived and factor.derived.source == name and value is not None:
+            doc["factors"].pop(factor.path(), None)
+    return doc
+
+
+def set_danger(doc: dict[str, Any], in_danger: bool) -> dict[str, Any]:
+    doc = copy.deepcopy(doc)
+    doc["judgement"]["immediate_danger"] = in_danger
+    return doc
+
+
+def set_level(doc: dict[str, Any], level: int | None, note: str) -> dict[str, Any]:
+    doc = copy.deepcopy(doc)
+    doc["judgement"] |= {"level": level, "note": note}
+    return doc
+
+
+def add_carers(doc: dict[str, Any], relations: list[str]) -> tuple[dict[str, Any], list[str]]:
+    """Each adult as a carer: mother, father and partner by role, anyone else as other_adult."""
+    doc = copy.deepcopy(doc)
+    added = []
+    for relation in relations:
+        kind = relation if relation in ROLE_KINDS else "other_adult"
+        role = _free_role(doc, kind)
+        doc["carers"][role] = {} if kind == relation else {"relation": relation}
+        added.append(role)
+    return doc, added
+
+
+def set_carer_detail(doc: dict[str, Any], role: str, name: str, value: Any) -> dict[str, Any]:
+    doc = copy.deepcopy(doc)
+    doc["carers"][role][name] = value
+    return doc
+
+
+def set_wider_family(doc: dict[str, Any], relatives: list[dict[str, str]]) -> dict[str, Any]:
+    doc = copy.deepcopy(doc)
+    doc["wider_family"] = relatives
+    return doc
+
+
+def notice_injury(doc: dict[str, Any], source: str | None) -> dict[str, Any]:
+    """An injury mentioned while answering something else: present until confirmed."""
+    answer = {"status": "present", "note": note(NOTICED)} | ({"source": source} if source
+                                                             else {})
+    return _put(doc, "infant.injury_or_bruise", answer)
+
+
+def keep_noticed(doc: dict[str, Any], path: str) -> dict[str, Any]:
+    """A noticed injury met with "don't know" when asked stays present: a reported injury
+    stands until it is excluded on evidence."""
+    return _put(doc, path, {**entry(doc, path), "note": note(NOTICED_KEPT)})
+
+
+def _free_role(doc: dict[str, Any], kind: str) -> str:
+    if kind not in doc["carers"]:
+        return kind
+    number = 2
+    while f"{kind}_{number}" in doc["carers"]:
+        number += 1
+    return f"{kind}_{number}"
+
+
+def _put(doc: dict[str, Any], path: str, answer: dict[str, Any]) -> dict[str, Any]:
+    doc = copy.deepcopy(doc)
+    domain, *rest = path.split(".")
+    if domain == "carers":
+        role, factor_id = rest
+        doc["carers"].setdefault(role, {})[factor_id] = answer
+    else:
+        doc["factors"][path] = answer
+    return doc

@@ -1,0 +1,193 @@
+"""The assistant's three servers: the action server, the Rasa server and the web app.
+
+One place says how they are started: the environment they share, their command lines (the
+Rasa ones from kbs.ops.rasa_project), the address each answers on when ready. `kbs run`,
+the integration tests and `kbs bench` all start them through ``Launcher``, which can also
+stop, kill or restart any one of them while the others keep running.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import secrets
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from kbs.ops import rasa_project, settings
+from kbs.ops.ports import free_port
+from kbs.ops.process_group import Child, ProcessGroup
+from kbs.paths import ROOT, VAR_DIR
+
+SERVERS = ("action-server", "rasa", "web")
+# Seconds each may take to answer; Rasa loads TensorFlow and the model (about a minute).
+READY_SECONDS = {"action-server": 60, "rasa": 300, "web": 60}
+# The quick ones first, so that a broken one is reported before Rasa has loaded.
+READY_ORDER = ("action-server", "web", "rasa")
+LOOPBACK = "127.0.0.1"
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """Everything the three servers are started with."""
+
+    model: Path
+    ports: settings.Ports
+    token: str  # Rasa's HTTP API
+    secret_key: str  # the web app's session signing key
+    database_url: str  # the project's database
+    tracker_db: str  # Rasa's tracker store (SQLite file named in the endpoints file)
+    log_dir: Path
+    web_threads: int = dataclasses.field(default_factory=settings.web_threads)
+    endpoints: Path = dataclasses.field(default_factory=settings.endpoints_file)
+    web_host: str = LOOPBACK
+    ready_seconds: Mapping[str, float] = dataclasses.field(
+        default_factory=lambda: dict(READY_SECONDS))
+
+    @classmethod
+    def from_environment(cls, model: Path) -> ServerSettings:
+        """`kbs run`'s: each setting from the environment (README, "Configuration")."""
+        return cls(model=model, ports=settings.ports(), token=settings.rasa_token_or_new(),
+                   secret_key=settings.flask_secret_key(), database_url=settings.database_url(),
+                   tracker_db=settings.tracker_db(), log_dir=VAR_DIR / "log",
+                   web_threads=settings.web_threads(), endpoints=settings.endpoints_file(),
+                   web_host=settings.flask_host())
+
+    @classmethod
+    def scratch(cls, directory: Path, model: Path, **changes) -> ServerSettings:
+        """Free loopback ports; a project database, tracker store and logs of their own in
+        ``directory``; a new token and key (tests and `kbs bench`). ``changes`` replace
+        any of these."""
+        fresh = cls(
+            model=model,
+            ports=settings.Ports(flask=free_port(), rasa=free_port(), action=free_port()),
+            token=secrets.token_hex(24),  # hex: never starts with "-" on a command line
+            secret_key=secrets.token_hex(24), database_url=f"sqlite:///{directory / 'kbs.db'}",
+            tracker_db=str(directory / "tracker.db"), log_dir=directory / "log")
+        return dataclasses.replace(fresh, **changes)
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://{LOOPBACK}:{self.ports.rasa}"
+
+    @property
+    def web_url(self) -> str:
+        return f"http://{LOOPBACK}:{self.ports.flask}"
+
+
+def environment(config: ServerSettings) -> dict[str, str]:
+    """The servers' environment: this process's, with what each of the three reads.
+
+    KBS_ACTION_PORT and KBS_TRACKER_DB fill the endpoints file; KBS_WEB_THREADS sizes the
+    project database's connection pool in each server, as it sizes the web app's threads.
+    """
+    return rasa_project.rasa_env(
+        KBS_ACTION_PORT=str(config.ports.action), KBS_TRACKER_DB=config.tracker_db,
+        KBS_RASA_URL=config.rasa_url, KBS_RASA_TOKEN=config.token,
+        KBS_SECRET_KEY=config.secret_key, KBS_DATABASE_URL=config.database_url,
+        KBS_WEB_THREADS=str(config.web_threads), SANIC_HOST=LOOPBACK, PYTHONUNBUFFERED="1")
+
+
+def web_command(host: str, port: int, threads: int) -> list[str]:
+    """The web app (Flask) served with ``threads`` threads."""
+    return [rasa_project.venv_bin("waitress-serve"), f"--host={host}", f"--port={port}",
+            f"--threads={threads}", "--call", "web_widget:create_app"]
+
+
+def command(config: ServerSettings, name: str) -> list[str]:
+    if name == "action-server":
+        return rasa_project.action_server_command(config.ports.action)
+    if name == "rasa":
+        return rasa_project.server_command(config.model, config.ports.rasa, config.token,
+                                           config.endpoints)
+    if name == "web":
+        return web_command(config.web_host, config.ports.flask, config.web_threads)
+    raise ValueError(f"no server called {name!r} (one of {', '.join(SERVERS)})")
+
+
+def ready_url(config: ServerSettings, name: str) -> str:
+    """The address that answers 200 once the server is ready."""
+    return {"action-server": f"http://{LOOPBACK}:{config.ports.action}/health",
+            "rasa": f"{config.rasa_url}/status?token={config.token}",
+            "web": f"{config.web_url}/healthz"}[name]
+
+
+class Launcher:
+    """The three servers as one supervised group (kbs.ops.process_group), each of which can
+    be stopped, killed and started again on its own."""
+
+    def __init__(self, config: ServerSettings):
+        self.config = config
+        self.env = environment(config)
+        self.group = ProcessGroup(config.log_dir)
+        self.running: dict[str, Child] = {}
+        self.ready_seconds: dict[str, float] = {}
+        self._prepared = False
+
+    def __enter__(self) -> Launcher:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def start(self, *names: str) -> dict[str, float]:
+        """Start the named servers (all three when none is named) at once and wait until
+        each answers; returns (and keeps in ``ready_seconds``) the seconds from each one's
+        start to its first answer. StartupError names one that exited or did not answer
+        in time, with its log."""
+        chosen = [name for name in SERVERS if name in (names or SERVERS)]
+        unknown = set(names) - set(SERVERS)
+        if unknown:
+            raise ValueError(f"no server called {', '.join(sorted(unknown))}")
+        running = [name for name in chosen if name in self.running]
+        if running:
+            raise RuntimeError(f"{', '.join(running)} is already running")
+        self._prepare()
+        started = {}
+        for name in chosen:
+            started[name] = time.monotonic()
+            self.running[name] = self.group.start(name, command(self.config, name), self.env,
+                                                  ROOT)
+        for name in (name for name in READY_ORDER if name in chosen):
+            self.group.wait_ready(self.running[name], ready_url(self.config, name),
+                                  self.config.ready_seconds[name])
+            self.ready_seconds[name] = time.monotonic() - started[name]
+        return {name: self.ready_seconds[name] for name in chosen}
+
+    def stop(self, *names: str, grace_seconds: float = 20) -> None:
+        """Stop the named servers (all when none is named): SIGTERM, then SIGKILL to what
+        is left of each after ``grace_seconds``."""
+        if not names:
+            self.running.clear()
+            self.group.stop(grace_seconds)
+            return
+        self.group.stop(grace_seconds, [self.running.pop(name) for name in names])
+
+    def kill(self, name: str) -> None:
+        """Stop one server at once, as a crash would (SIGKILL, no clean shutdown)."""
+        self.group.kill(self.running.pop(name))
+
+    def restart(self, name: str) -> float:
+        """Stop one server and start it again; returns its seconds until ready."""
+        self.stop(name)
+        return self.start(name)[name]
+
+    def wait_for_exit(self) -> Child:
+        """Block until one server exits; return it."""
+        return self.group.wait_for_exit()
+
+    def pids(self) -> dict[str, int]:
+        return {name: child.process.pid for name, child in dict(self.running).items()}
+
+    def log(self, name: str) -> Path:
+        return self.group.log_dir / f"{name}.log"
+
+    def _prepare(self) -> None:
+        """What the servers need on disk: the spaCy pipeline the model names (built when
+        its sources changed) and the log folder."""
+        if self._prepared:
+            return
+        rasa_project.ensure_spacy_pipeline()
+        self.config.log_dir.mkdir(parents=True, exist_ok=True)
+        self._prepared = True

@@ -1,0 +1,144 @@
+"""Settings that come from the environment, with the embedded defaults (SQLite, local ports).
+
+The one place where the code reads a ``KBS_*`` variable (``kbs.paths`` alone reads
+``KBS_PROJECT_DIR``, which the defaults below are built from). Every variable is documented
+in README.md, "Configuration".
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from kbs.paths import BOT_DIR, CATALOGUES_DIR, MODELS_DIR, VAR_DIR
+
+
+class SettingsError(ValueError):
+    """A setting with a value that cannot be used; the message names the variable."""
+
+
+@dataclass(frozen=True)
+class Ports:
+    flask: int
+    rasa: int
+    action: int
+
+
+PORT_VARIABLES = {"flask": "KBS_FLASK_PORT", "rasa": "KBS_RASA_PORT", "action": "KBS_ACTION_PORT"}
+DEFAULT_PORTS = {"flask": 5000, "rasa": 5005, "action": 5055}
+ROUTES_VARIABLE = "KBS_ROUTES_FILE"
+DEFAULT_ROUTES_FILE = CATALOGUES_DIR / "routes" / "derby-derbyshire.yml"
+WEB_THREADS_VARIABLE = "KBS_WEB_THREADS"
+DEFAULT_WEB_THREADS = 8
+MOST_WEB_THREADS = 64
+TRUE = ("1", "true", "yes", "on")
+FALSE = ("", "0", "false", "no", "off")
+
+
+def _text(variable: str, default: str = "") -> str:
+    return os.environ.get(variable, default)
+
+
+def _whole_number(variable: str, default: int, lowest: int, highest: int, what: str) -> int:
+    raw = _text(variable).strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or not lowest <= int(raw) <= highest:
+        raise SettingsError(f"{variable}={raw!r} is not {what} ({lowest}-{highest})")
+    return int(raw)
+
+
+def _flag(variable: str) -> bool:
+    raw = _text(variable).strip().lower()
+    if raw not in TRUE + FALSE:
+        raise SettingsError(f"{variable}={raw!r} is not a yes/no value (1 or 0, true or false)")
+    return raw in TRUE
+
+
+def ports() -> Ports:
+    return Ports(**{name: _whole_number(PORT_VARIABLES[name], default, 1, 65535, "a port number")
+                    for name, default in DEFAULT_PORTS.items()})
+
+
+def flask_host() -> str:
+    return _text("KBS_FLASK_HOST", "127.0.0.1")
+
+
+def web_threads() -> int:
+    """Threads of the web app: the launcher serves it with this many, and the project
+    database keeps as many connections open in each process (one per thread at most)."""
+    return _whole_number(WEB_THREADS_VARIABLE, DEFAULT_WEB_THREADS, 1, MOST_WEB_THREADS,
+                         "a number of threads")
+
+
+def endpoints_file() -> Path:
+    return Path(_text("KBS_ENDPOINTS") or BOT_DIR / "endpoints.yml")
+
+
+def models_dir() -> Path:
+    return Path(_text("KBS_MODELS_DIR") or MODELS_DIR)
+
+
+def tracker_db() -> str:
+    return _text("KBS_TRACKER_DB") or str(VAR_DIR / "rasa-tracker.db")
+
+
+def database_url() -> str:
+    """The project's database (SQLAlchemy URL): KBS_DATABASE_URL, else var/kbs.db."""
+    return _text("KBS_DATABASE_URL") or f"sqlite:///{VAR_DIR / 'kbs.db'}"
+
+
+def routes_file() -> Path:
+    """The routes file in use: KBS_ROUTES_FILE if set, else Derby and Derbyshire's."""
+    chosen = _text(ROUTES_VARIABLE).strip()
+    return Path(chosen) if chosen else DEFAULT_ROUTES_FILE
+
+
+def rasa_url() -> str:
+    """Where the web app reaches Rasa's HTTP API (`kbs run` sets it from KBS_RASA_PORT)."""
+    return _text("KBS_RASA_URL", "http://127.0.0.1:5005")
+
+
+def rasa_token() -> str:
+    """The token of Rasa's HTTP API, or "" when none is set."""
+    return _text("KBS_RASA_TOKEN")
+
+
+def rasa_token_or_new() -> str:
+    """The token `kbs run` gives Rasa: from the environment, or new for each run."""
+    return rasa_token() or secrets.token_urlsafe(32)
+
+
+def secure_cookies() -> bool:
+    """KBS_SECURE_COOKIES: the session cookie goes over https only (TLS in front)."""
+    return _flag("KBS_SECURE_COOKIES")
+
+
+def frame_ancestors() -> list[str]:
+    """Origins of other sites' pages that may show the widget in a frame."""
+    return _text("KBS_FRAME_ANCESTORS").split()
+
+
+def rasa_stock() -> bool:
+    """KBS_RASA_STOCK=1: the Rasa server runs without kbs.ops.rasa_server's fixes."""
+    return _text("KBS_RASA_STOCK") == "1"
+
+
+def practitioner() -> str | None:
+    """Whose saved profiles `kbs profile` reads when --owner is not given."""
+    return _text("KBS_PRACTITIONER") or None
+
+
+def flask_secret_key() -> str:
+    """From the environment, or a key made once for this checkout (git-ignored var/)."""
+    key = _text("KBS_SECRET_KEY")
+    if key:
+        return key
+    path = VAR_DIR / "flask-secret-key"
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+    return path.read_text(encoding="utf-8").strip()
