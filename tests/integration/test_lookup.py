@@ -40,7 +40,11 @@ def test_a_question_without_choosing_look_up_is_answered_too(assistant):
 
 def test_dont_know_offers_cards_and_a_chosen_card_is_answered(assistant):
     chat = assistant.session()
-    reply = chat.say("How do I claim child benefit?")
+    # A question no card answers, far from any NLU boundary (a question about practice, read
+    # as a look-up question with no doubt): "How do I claim child benefit?" sat between
+    # out_of_scope and an answer about money, so it passed on one machine and not another.
+    # NLU quality is judged by `kbs test-nlu` and `kbs eval`, not by one sentence here.
+    reply = chat.say("How should I record a home visit for a baby in my notes?")
     assert text(reply).startswith("I don't know")
     offered = buttons(reply)
     assert 2 <= len(offered) <= 3
