@@ -91,7 +91,7 @@ def test_a_carers_mental_health_gives_the_crisis_route_in_the_next_reply(hv):
     hv.say("just mum")
     answer_until(hv, "The mother: Does this carer have a current or past mental health")
     reply = text(hv.say("yes, postnatal depression, seen by the GP"))
-    assert crisis_contact() in reply and "suicide" in reply and "psychosis" in reply
+    assert crisis_contact() in reply and "suicidal" in reply and "psychosis" in reply
 
 
 def test_the_summary_gives_the_crisis_route_while_a_carers_mental_health_is_present():
