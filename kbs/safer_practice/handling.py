@@ -88,9 +88,13 @@ def non_mobile_injury(answers: Mapping[str, Any]) -> bool:
 
 
 def infant_block(answers: Mapping[str, Any]) -> dict[str, Any]:
-    """The profile's infant block from the discussion's answers (mobility only)."""
+    """The profile's infant block from the discussion's answers: mobility, and the age when
+    it was said."""
     mobile = {YES: True, NO: False}.get(answers.get("mobile"))
-    return {} if mobile is None else {"mobile": mobile}
+    block = {} if mobile is None else {"mobile": mobile}
+    if answers.get("age_weeks") is not None:
+        block["age_weeks"] = answers["age_weeks"]
+    return block
 
 
 def protocol_text(answers: Mapping[str, Any],
@@ -134,7 +138,7 @@ class CarerFindings:
 class HandlingFindings:
     protocol: str | None
     injury_or_bruise: str
-    mobile: bool | None
+    infant: Mapping[str, Any]  # the profile's infant block: mobility, and the age when said
     health_condition: str
     carers: tuple[CarerFindings, ...]
     unknown: tuple[Question, ...]
@@ -150,7 +154,7 @@ def assess(answers: Mapping[str, Any], catalogue: Catalogue | None = None) -> Ha
     return HandlingFindings(
         protocol=protocol(answers),
         injury_or_bruise=risk_status(answers.get("mark"), YES),
-        mobile=infant_block(answers).get("mobile"),
+        infant=infant_block(answers),
         health_condition=risk_status(answers.get("condition"), YES),
         carers=carers, unknown=unknown)
 

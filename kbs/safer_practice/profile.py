@@ -54,8 +54,7 @@ def from_handling(findings: HandlingFindings, source: str = SOURCE) -> dict[str,
         "infant.health_condition": {"status": findings.health_condition, "source": source,
                                     "note": HANDLING_NOTE},
     }
-    infant = {} if findings.mobile is None else {"mobile": findings.mobile}
-    return {"factors": factors, "carers": carers, "infant": infant}
+    return {"factors": factors, "carers": carers, "infant": dict(findings.infant)}
 
 
 def profile_roles(relations: Sequence[str]) -> dict[str, str]:

@@ -148,6 +148,11 @@ def read_handling(message: Message, asked: handling.Question | None,
         answers["mark"] = YES
     if question_id != "mobile" and _under_six_months(message.facts):
         answers["mobile"] = NO
+    # The baby's age, whenever it is said: the engine's rule needs it (a mark on a baby whose
+    # age is not known counts as on a baby who may be under six months).
+    age = message.facts.infant.get("age_weeks")
+    if age is not None:
+        answers["age_weeks"] = age
     return answers
 
 

@@ -1,6 +1,8 @@
 """A discussion as a form in plain Python (kbs.safer_practice.conversation): what a turn
 records, says and asks next, and when the form ends or gives way to a rule."""
 
+import pytest
+
 from kbs.chat import Message as Said
 from kbs.engine import load_routes
 from kbs.safer_practice.conversation import (
@@ -71,7 +73,8 @@ def protocol_routes():
 def test_a_bruise_at_16_weeks_gets_the_protocol_and_its_routes_in_the_next_reply():
     turn = take(SAFE_HANDLING_FORM, {"discuss_case_reference": "none"},
                 Message(BRUISE_AT_16_WEEKS, "nlu_fallback"), "handling_mark")
-    assert dict(turn.slots) == {"handling_mark": "yes", "handling_mobile": "no"}
+    assert dict(turn.slots) == {"handling_mark": "yes", "handling_mobile": "no",
+                                "handling_age_weeks": 16}
     said = "\n".join(message.text for message in turn.messages)
     assert "Act now: a bruise or mark on a baby who is not mobile" in said
     assert "an urgent paediatric assessment the same day" in said
@@ -108,5 +111,6 @@ def test_not_sure_whether_the_baby_is_mobile_gets_the_non_mobile_protocol():
                 Message("she's 8 months, not sure if she's crawling yet", "nlu_fallback"),
                 "handling_mobile")
     said = "\n".join(message.text for message in turn.messages)
-    assert dict(turn.slots) == {"handling_mobile": "unknown"}
+    assert dict(turn.slots) == {"handling_mobile": "unknown",
+                                "handling_age_weeks": pytest.approx(34.7, abs=0.1)}
     assert "It is not known whether the baby is mobile" in said and "Act now" in said

@@ -99,8 +99,15 @@ def test_the_protocol_names_the_partnerships_local_routes(two_carers, tmp_path, 
 
 
 def test_a_mark_on_a_mobile_baby_still_asks_for_professional_curiosity(two_carers):
-    text = render_markdown(safe_handling_plan({**two_carers, "mark": YES, "mobile": YES}))
+    text = render_markdown(safe_handling_plan({**two_carers, "mark": YES, "mobile": YES,
+                                               "age_weeks": 34}))
     assert "A bruise on a mobile baby still needs professional curiosity" in text
+
+
+def test_a_mark_on_a_mobile_baby_whose_age_is_not_known_is_the_non_mobile_protocol(two_carers):
+    """The engine's rule: a baby whose age is not known may be under six months."""
+    answers = {**two_carers, "mark": YES, "mobile": YES}
+    assert handling.protocol(answers) == "non_mobile_mark"
 
 
 @pytest.mark.parametrize("answers", [
@@ -146,7 +153,8 @@ def test_nobody_worried_about_handling_is_the_familys_account_not_handling_seen(
     (NO, "non_mobile_mark"), (UNKNOWN, "non_mobile_mark"), (None, "non_mobile_mark"),
     (YES, "mobile_mark")])
 def test_discuss_and_the_engine_agree_on_a_mark(two_carers, mobile, protocol):
-    answers = {**two_carers, "mark": YES, **({"mobile": mobile} if mobile else {})}
+    answers = {**two_carers, "mark": YES, "age_weeks": 34,
+               **({"mobile": mobile} if mobile else {})}
     plan = safe_handling_plan(answers)
     assert handling.protocol(answers) == protocol
     flagged = "non_mobile_injury" in score(apply_discussion({}, plan)).red_flags

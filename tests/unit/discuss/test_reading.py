@@ -143,7 +143,8 @@ def test_mobility_under_six_months_and_not_sure(text, expected):
 def test_an_age_under_six_months_with_a_mark_answers_mobility_at_once():
     answers = handling_answers("she's 16 weeks and rolls, there's a bruise on her cheek",
                                ("mark", None), "nlu_fallback")
-    assert answers == {"mark": YES, "mobile": NO}
-    # being mobile is taken only as the answer to the mobility question
+    assert answers == {"mark": YES, "mobile": NO, "age_weeks": 16}
+    # being mobile is taken only as the answer to the mobility question; the age is kept
     assert handling_answers("she's 8 months and crawling, there's a bruise on her leg",
-                            ("mark", None), "nlu_fallback") == {"mark": YES}
+                            ("mark", None), "nlu_fallback") == {
+        "mark": YES, "age_weeks": pytest.approx(34.7, abs=0.1)}
