@@ -17,7 +17,13 @@ from kbs.assessment import answering, interpret, record, steps
 from kbs.assessment.vocabulary import load_vocabulary
 from kbs.engine import parse_answers, score
 from kbs.engine.catalogue import derived_from_infant, load_catalogue
+from kbs.knowledge.cards import load_cards
 from kbs.nlp.pipeline import build_pipeline
+from kbs.safer_practice import handling
+from kbs.safer_practice.answers import YES
+from kbs.safer_practice.handling import handling_catalogue
+from kbs.safer_practice.reading import Message, read_handling, read_sleep
+from kbs.safer_practice.sleep import sleep_catalogue
 
 
 class Boundary(NamedTuple):
@@ -108,3 +114,38 @@ def test_labels_questions_and_options_say_the_same_threshold(path, wording):
     factor = load_catalogue().for_path(path)
     assert wording in factor.label.lower() or wording in factor.question.lower()
     assert wording in factor.options["present"]
+
+
+def discuss_status(row: Boundary) -> str:
+    """The Discuss mode given the typed words: the safer sleep question about gestation or
+    birth weight answered "yes" (present) or "no" (absent); for the age, a mark on a baby
+    the practitioner says is crawling: the non-mobile protocol (under six months, whatever
+    is said of mobility) or the mobile-mark guidance."""
+    if row.field == "age_weeks":
+        text = f"{row.said} and crawling, there's a bruise on her leg"
+        answers = {**read_handling(Message(text, "nlu_fallback"), ("mark", None),
+                                   handling_catalogue()), "mobile": YES}
+        return {"non_mobile_mark": "present", "mobile_mark": "absent"}[
+            handling.protocol(answers)]
+    asked = row.path.removeprefix("infant.")
+    answer = read_sleep(Message(row.said, "nlu_fallback"), asked, sleep_catalogue())[asked]
+    return {"yes": "present", "no": "absent"}[answer]
+
+
+@pytest.mark.parametrize("row", BOUNDARIES, ids=IDS)
+def test_discuss_reading_the_typed_words_gives_the_status(row):
+    assert discuss_status(row) == row.status
+
+
+# The cards state each threshold in the catalogue's words.
+CARD_WORDING = [
+    ("sleep_preterm", "37 weeks or less"),
+    ("sleep_low_birth_weight", "2.5 kg (5½ lb) or less"),
+    ("bruising_non_mobile", "26 weeks or younger"),
+]
+
+
+@pytest.mark.parametrize("card_id, wording", CARD_WORDING)
+def test_the_cards_state_the_catalogues_thresholds(card_id, wording):
+    card = {card.id: card for card in load_cards()}[card_id]
+    assert wording in " ".join(card.answer.split())
