@@ -135,6 +135,8 @@ def test_red_flag_matters_are_noticed_in_any_answer(reading, text, expected):
     ("not rolling yet", False), ("dunno", UNKNOWN), ("maybe next month", None),
     ("she rolls", False), ("yes, she sits up now", False), ("rolls and crawls", True),
     ("not crawling yet", False), ("yes", True), ("no", False), ("no, she crawls", None),
+    ("she's 8 months, not sure if she's crawling", UNKNOWN),
+    ("I think she might be crawling, not sure", UNKNOWN),
 ])
 def test_mobility(facts, text, expected):
     assert interpret.mobility(facts(text), VOCAB) == expected
