@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from kbs.engine import load_routes
 from tests.integration.conftest import start_assistant, stop_assistant
 
 pytestmark = pytest.mark.integration
@@ -102,3 +103,18 @@ def test_a_discussion_for_a_case_being_assessed_fills_in_the_assessment(running)
     assert unsafe_sleep["never"] == ["sofa_or_armchair", "alcohol"]
     resumed = text(chat.say("resume KBS-0555"))
     assert "KBS-0555" in resumed and "?" in resumed  # the assessment asks its next question
+
+
+def test_a_16_week_old_who_rolls_with_a_bruise_gets_the_protocol_in_the_next_reply(running):
+    """Safe handling: the non-mobile bruising protocol and its local routes in the very next
+    reply, whatever is said of rolling (issue 15)."""
+    assistant, _ = running
+    chat = assistant.session()
+    chat.say("/start_discuss")
+    chat.say("/discuss_handling")
+    chat.say("skip")
+    reply = text(chat.say("she's 16 weeks and rolls, there's a bruise on her cheek"))
+    assert "Act now: a bruise or mark on a baby who is not mobile" in reply
+    routes = load_routes().routes
+    for route in ("urgent_paediatric_assessment", "childrens_social_care_referral"):
+        assert routes[route].name in reply

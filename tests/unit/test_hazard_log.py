@@ -33,7 +33,19 @@ def hazards() -> dict[str, tuple[str, str]]:
 
 
 def fields(entry: str) -> dict[str, str]:
-    return {match.group(1): match.group(2) for match in FIELD.finditer(entry)}
+    """Each "- **Field**: text" of an entry, with its indented continuation lines."""
+    found: dict[str, str] = {}
+    current = None
+    for line in entry.splitlines():
+        match = FIELD.match(line)
+        if match:
+            current = match.group(1)
+            found[current] = match.group(2)
+        elif current and line.startswith("  "):
+            found[current] += " " + line.strip()
+        else:
+            current = None
+    return found
 
 
 @cache
@@ -84,4 +96,5 @@ def test_the_checker_finds_a_test_that_does_not_exist(tmp_path):
     """The checks above can fail: a made-up name is not found."""
     assert "test_every_test_the_log_names_exists" in defined_in(Path(__file__))
     assert "test_no_such_test_anywhere" not in defined_in(Path(__file__))
-    assert fields("- **Tests**: `tests/unit/x.py::y`") == {"Tests": "`tests/unit/x.py::y`"}
+    assert fields("- **Tests**: `tests/unit/x.py::y`,\n  `tests/unit/z.py::w`\n") == {
+        "Tests": "`tests/unit/x.py::y`, `tests/unit/z.py::w`"}
