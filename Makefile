@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test install lint unit validate train stories integration clean
+.PHONY: run test fuzz install lint unit validate train stories integration clean
 
 run: install
 	$(BIN)/kbs train
@@ -19,6 +19,14 @@ test: install
 	$(BIN)/kbs test-nlu
 	$(BIN)/pytest -m integration -q
 	$(BIN)/pytest -m browser -q
+
+# The property tests exploring afresh (the "fuzz" Hypothesis profile in tests/conftest.py:
+# 2,500 examples per property, not derandomised). Run it before changing the engine; keep
+# any counter-example it finds as an @example in tests/unit/engine/test_properties.py.
+# `make test` runs the same properties derandomised, so they cannot turn it red at random.
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/unit/engine/test_properties.py -q \
+		-p no:cacheprovider --hypothesis-show-statistics
 
 install: $(INSTALLED)
 

@@ -18,6 +18,7 @@ from kbs.assessment.messages import Message
 from kbs.assessment.steps import Step, about, carer_name
 from kbs.assessment.vocabulary import Vocabulary, load_vocabulary, say
 from kbs.engine import load_routes
+from kbs.engine.catalogue import Factor
 from kbs.identifying import possible_name
 from kbs.text import AGE, BIRTH, Facts
 from kbs.text.lexicon import load_lexicon
@@ -30,14 +31,19 @@ MAX_NOTE_CHARS = 500
 class Applied:
     doc: dict[str, Any] | None  # None: the answer could not be read; ask again
     messages: tuple[Message, ...]
+    # The answer could not be read, but what it mentioned in passing (an injury, a baby in
+    # danger now, not mobile) is recorded all the same: the answers with only that.
+    noticed: dict[str, Any] | None = None
 
 
 def apply_answer(step: Step, said: Said, doc: dict[str, Any]) -> Applied:
-    """Record the answer to ``step``, and anything the message noticed besides."""
+    """Record the answer to ``step``, and anything the message noticed besides; when the
+    answer cannot be read, what it noticed is still kept (``Applied.noticed``)."""
     vocab = load_vocabulary()
     applied = READERS[step.kind](step, said.facts, doc, vocab)
     if applied.doc is None:
-        return applied
+        kept, noticed = _notice(step, said, doc, vocab)
+        return Applied(None, (*noticed, *applied.messages), kept if noticed else None)
     doc, noticed = _notice(step, said, applied.doc, vocab)
     return Applied(doc, (*applied.messages, *noticed))
 
@@ -136,7 +142,7 @@ def _danger(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) ->
 
 def _infant(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> Applied:
     if step.name == "mobile":
-        answer = interpret.yes_no(facts.reading, vocab.mobile, vocab)
+        answer = interpret.mobility(facts, vocab)
         if answer is None:
             return _ask_again(say("ask_mobile"))
         return _confirm(step, record.set_infant(doc, "mobile", None if answer == UNKNOWN
@@ -178,7 +184,21 @@ def _factor(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) ->
     doc = record.set_status(doc, step.path, factor, found.status, found.source, found.note)
     if record.has_note(record.entry(doc, step.path), record.PENDING_SOURCE):
         return _noted(doc, say("exclusion_needs_evidence"))
-    return _confirm(step, doc)
+    confirmed = _confirm(step, doc)
+    if found.status == "present":
+        return Applied(doc, (*confirmed.messages, *crisis_messages([factor])))
+    return confirmed
+
+
+def crisis_messages(factors: list[Factor]) -> tuple[Message, ...]:
+    """The urgent contact for each present factor that has one (a carer's mental health:
+    suicidal thoughts, psychosis, thoughts of harming the baby), from the routes file."""
+    crisis = load_vocabulary().crisis
+    ids = dict.fromkeys(crisis[key] for key in (f"{f.domain}.{f.id}" for f in factors)
+                        if key in crisis)
+    contacts = load_routes().crisis
+    return tuple(Message(say("crisis", name=contacts[i].name, description=contacts[i].description,
+                             contact=contacts[i].contact)) for i in ids)
 
 
 def _source(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> Applied:
@@ -272,8 +292,14 @@ def _offer(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> 
 
 def _notice(step: Step, said: Said, doc: dict[str, Any],
             vocab: Vocabulary) -> tuple[dict[str, Any], tuple[Message, ...]]:
-    """An injury, or a baby in danger now, mentioned while answering something else."""
+    """An injury, or a baby in danger now, mentioned while answering something else; and,
+    while answering about the baby, that the baby is not independently mobile ("she's 16
+    weeks and rolls"). Only what adds to the risk is taken up in passing."""
     messages = []
+    if (step.kind in ("danger", "infant") and step.name != "mobile"
+            and said.facts.mobile is False and doc["infant"].get("mobile") is not False):
+        doc = record.set_infant(doc, "mobile", False)
+        messages.append(Message(say("noticed_not_mobile")))
     injury = record.entry(doc, "infant.injury_or_bruise") or {}
     if ("injury_or_bruise" in said.noticed and step.path != "infant.injury_or_bruise"
             and injury.get("status") != "present"):

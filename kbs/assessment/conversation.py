@@ -213,17 +213,31 @@ def _record(state: State, connection: Connection, row: Row, step: steps.Step,
     """Apply the answer, save the profile, and move on (announcing new red flags)."""
     applied = answering.apply_answer(step, said, row.answers)
     if applied.doc is None:
-        return Turn(state, applied.messages)
+        if applied.noticed is None:
+            return Turn(state, applied.messages)
+        # Not read, so the question stays on the table; what it mentioned is kept.
+        return _flagged(Turn(state, applied.messages),
+                        _save(connection, row, applied.noticed))
     doc = applied.doc
-    before, after = score(row.answers), score(doc)
-    save_answers(connection, row.id, doc, after.to_dict())
+    new_flags = _save(connection, row, doc)
     asked = (*state.asked, step.id)
     moved = _moved_on(replace(state, asked=asked), doc, applied.messages,
                       offer=_offer(step, said, doc, asked))
-    new_flags = tuple(f for f in after.red_flags if f not in before.red_flags)
-    if new_flags and moved.state.outcome is None:
-        return replace(moved, state=replace(moved.state, outcome=RED_FLAG, red_flags=new_flags))
-    return moved
+    return _flagged(moved, new_flags)
+
+
+def _save(connection: Connection, row: Row, doc: dict[str, Any]) -> tuple[str, ...]:
+    """Save the answers; the red flags they raise that the saved ones did not."""
+    before, after = score(row.answers), score(doc)
+    save_answers(connection, row.id, doc, after.to_dict())
+    return tuple(f for f in after.red_flags if f not in before.red_flags)
+
+
+def _flagged(turn: Turn, new_flags: tuple[str, ...]) -> Turn:
+    """The turn, pausing to announce the new red flags (unless it stops or finishes)."""
+    if new_flags and turn.state.outcome is None:
+        return replace(turn, state=replace(turn.state, outcome=RED_FLAG, red_flags=new_flags))
+    return turn
 
 
 def _moved_on(state: State, doc: dict[str, Any], messages: tuple[Message, ...],

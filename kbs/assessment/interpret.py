@@ -100,6 +100,23 @@ def yes_no(reading: Reading, cues: Cues | None, vocab: Vocabulary) -> bool | str
     return lead if cued in (None, lead) else None
 
 
+def mobility(facts: Facts, vocab: Vocabulary) -> bool | str | None:
+    """The answer to "is the baby independently mobile?": True, False, UNKNOWN or None.
+
+    The mobility the words say comes first (kbs.text): rolling or sitting is not independent
+    mobility, so "yes, she rolls" is False. Otherwise the opening yes, no or don't know.
+    Independent mobility said after an opening no ("no, she crawls") cannot be told apart,
+    and is asked again; with a doubt ("not sure if she's crawling") it is not known.
+    """
+    if facts.mobile is False:
+        return False
+    if facts.mobile is True:
+        if said_unknown(facts.reading, vocab):  # "not sure if she's crawling": never mobile
+            return UNKNOWN
+        return None if _lead(facts.reading, vocab, [])[0] == "absent" else True
+    return yes_no(facts.reading, None, vocab)
+
+
 def choice(reading: Reading, cues: Cues, vocab: Vocabulary) -> Any:
     """One of the cued values, UNKNOWN, or None when none or several match."""
     if said_unknown(reading, vocab):

@@ -147,7 +147,7 @@ def _level(doc: dict[str, Any]) -> Step:
 
 
 def _factor_steps(doc: dict[str, Any], factor: Factor, role: str | None = None) -> list[Step]:
-    if factor.derived and (factor.derived.below is None
+    if factor.derived and (not factor.derived.threshold
                            or doc["infant"].get(factor.derived.source) is not None):
         return []
     path = factor.path(role)

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from kbs.assessment.answering import crisis_messages
 from kbs.assessment.messages import Message
 from kbs.assessment.vocabulary import say
-from kbs.engine import Comparison, Profile, load_routes, render_comparison, render_profile
+from kbs.engine import (
+    Comparison,
+    Profile,
+    load_catalogue,
+    load_routes,
+    render_comparison,
+    render_profile,
+)
 from kbs.engine.rules import load_rules
 
 
@@ -32,8 +40,11 @@ def finished_messages(reference: str, version: int, profile: Profile,
     routes = load_routes()
     # The report's last section names the routes file; the chat names only the partnership.
     *sections, _ = render_profile(profile, routes, width=None).strip().split("\n\n")
-    sections.append(say("routes_and_contacts", partnership=routes.partnership))
     messages += [Message(section) for section in sections]
+    # What to do in a crisis, for each present factor that has an urgent contact.
+    catalogue = load_catalogue()
+    messages += crisis_messages([catalogue.for_path(path) for path in profile.open_factors])
+    messages.append(Message(say("routes_and_contacts", partnership=routes.partnership)))
     if comparison is not None:
         changes = render_comparison(comparison, width=None).strip().split("\n\n")
         changes[0] = f"{say('changed_since', version=previous_version)}\n{changes[0]}"

@@ -4,7 +4,8 @@ The file is read with the one loader (``kbs.catalogues.load``) and checked when 
 every factor and field it names must be in the factor catalogue, every value one the
 catalogue allows, and every message's {placeholders} plain names, so a typo fails loudly
 (naming the file, line and field), not silently. The words every mode reads alike
-(negations, mobility, relations) are kbs/catalogues/words.yml's (``kbs.text``).
+(negations, mobility, relations) are kbs/catalogues/words.yml's (``kbs.text``): the
+baby's mobility is read from the facts (``interpret.mobility``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from kbs.assessment.messages import Button
 from kbs.catalogues import Node, load
 from kbs.engine import load_catalogue
 from kbs.engine.catalogue import INFANT_BLOCK, SOURCES
+from kbs.engine.routes_config import CRISIS_IDS
 from kbs.paths import CATALOGUES_DIR
 from kbs.text.lexicon import load_lexicon
 
@@ -78,9 +80,9 @@ class Vocabulary:
     source_words: Mapping[str, str]
     infant_labels: Mapping[str, str]
     notes: Mapping[str, str]
+    crisis: Mapping[str, str]  # factor key (carer.mental_health) -> the routes file's crisis id
     # Read alike in every mode (kbs/catalogues/words.yml).
     negations: frozenset[str] = frozenset()
-    mobile: Cues = Cues({})
     children: frozenset[str] = frozenset()
 
     def say(self, message_id: str, **values: Any) -> str:
@@ -121,7 +123,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     doc.only(("prompts", "commands", "polite", "answers", "sources", "in_danger",
               "reference_words", "not_names", "roles", "noticed", "factors", "fields",
               "contact", "messages", "buttons", "sections", "source_words", "infant_labels",
-              "notes"))
+              "notes", "crisis"))
     prompts, answers, sources = doc.get("prompts"), doc.get("answers"), doc.get("sources")
     prompts.only(("intro", "help", "level", *PROMPTS))
     answers.only(("yes", "no", "unknown", "hedges"))
@@ -159,8 +161,8 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         source_words=_labels(doc.get("source_words"), SOURCES),
         infant_labels=_labels(doc.get("infant_labels"), INFANT_BLOCK),
         notes=_labels(doc.get("notes"), NOTES),
+        crisis=_crisis(doc.get("crisis")),
         negations=lexicon.negations,
-        mobile=Cues({True: lexicon.mobile, False: lexicon.not_mobile}),
         children=lexicon.children,
     )
 
@@ -233,6 +235,16 @@ def _field_cues(node: Node) -> Mapping[str, Cues]:
                       for label, found in mentions},
         )
     return cues
+
+
+def _crisis(node: Node) -> Mapping[str, str]:
+    known = {f"{f.domain}.{f.id}" for f in load_catalogue().factors}
+    crisis = {}
+    for key, entry in node.entries():
+        if key not in known:
+            entry.fail("is not a factor in factors.yml")
+        crisis[key] = entry.one_of(CRISIS_IDS)
+    return crisis
 
 
 def _catalogue_field(key: str, node: Node):

@@ -57,14 +57,26 @@ class Field:
 
 @dataclass(frozen=True)
 class Derivation:
-    """How an infant-block answer sets a factor: present when below a limit or equal to a value."""
+    """How an infant-block answer sets a factor: present when below a limit, at or below a
+    limit (``at_most``), or equal to a value."""
 
     source: str
     below: float | None = None
+    at_most: float | None = None
     equals: Any = None
 
+    @property
+    def threshold(self) -> bool:
+        """A limit on a number (gestation, weight, age), not a value such as mobile: false."""
+        return self.below is not None or self.at_most is not None
+
     def status(self, value: Any) -> str:
-        hit = value < self.below if self.below is not None else value == self.equals
+        if self.below is not None:
+            hit = value < self.below
+        elif self.at_most is not None:
+            hit = value <= self.at_most
+        else:
+            hit = value == self.equals
         return "present" if hit else "absent"
 
     def describe(self, value: Any) -> str:
@@ -208,13 +220,17 @@ def _factor(domain: str, factor_id: str, entry: Node) -> Factor:
     )
 
 
+DERIVATION_FORMS = ("below", "at_most", "equals")
+
+
 def _derivation(node: Node) -> Derivation:
-    node.only(("from",), ("below", "equals"))
+    node.only(("from",), DERIVATION_FORMS)
     source = node.get("from").one_of(INFANT_BLOCK)
-    if ("below" in node.value) == ("equals" in node.value):
-        node.fail("must give exactly one of below, equals")
-    below = node.get("below").number(0, 100) if node.has("below") else None
-    return Derivation(source=source, below=below, equals=node.value.get("equals"))
+    if sum(form in node.value for form in DERIVATION_FORMS) != 1:
+        node.fail(f"must give exactly one of {', '.join(DERIVATION_FORMS)}")
+    limits = {form: node.get(form).number(0, 100) if node.has(form) else None
+              for form in ("below", "at_most")}
+    return Derivation(source=source, **limits, equals=node.value.get("equals"))
 
 
 def _field(name: str, spec: Node) -> Field:

@@ -17,3 +17,16 @@ def is_on_cusp(entry: Entry, rules: Rules) -> bool:
     return entry.present and not is_high(entry, rules) and (
         entry.details.get("dash") == "medium"
         or entry.details.get("dash_yes", 0) >= rules.dash_cusp_yes)
+
+
+def is_completed(entry: Entry) -> bool:
+    """A DASH risk checklist has been completed: a grading or a count of yes answers."""
+    return "dash" in entry.details or "dash_yes" in entry.details
+
+
+def needs_assessment(entry: Entry) -> bool:
+    """Domestic abuse present, or suspected (not known, but a victim or perpetrator
+    recorded), with no DASH completed. The Assess mode records a suspicion voiced with a
+    hedge ("I think he hits her") as present."""
+    suspected = entry.unknown and "role" in entry.details
+    return (entry.present or suspected) and not is_completed(entry)

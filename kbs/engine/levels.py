@@ -73,5 +73,10 @@ def _floors(findings: Findings, flags: tuple[RedFlag, ...],
     if findings.hidden:
         floors.append((rules.floors["hidden_risk"],
                        "hidden risk: consider escalation, not reassurance (review 4.5, 5.15)"))
+    if findings.uncorroborated:
+        floors.append((rules.floors["uncorroborated"],
+                       f"uncorroborated: {', '.join(a.path for a in findings.uncorroborated)} "
+                       "excluded only on the carer's own account, which is not enough "
+                       "(review 4.3, 5.8, 5.14)"))
     floors += [(flag.level_at_least, f"red flag {flag.id}") for flag in flags]
     return floors

@@ -31,16 +31,24 @@ def find_red_flags(answers: Answers, rules: Rules) -> tuple[RedFlag, ...]:
 
 
 def non_mobile_injury(answers: Answers, rules: Rules) -> str:
+    """An injury on a baby who is, or may be, non-mobile (NICE CG89; TEN-4): a baby under
+    six months (factors.yml's limit) whatever is said of mobility, a baby not independently
+    mobile at any age (rolling is not mobility), or a baby whose mobility or age is not
+    known. Only a baby known to be over six months and independently mobile is left out."""
     if not answers.entry("infant.injury_or_bruise").present:
         return ""
     not_mobile = answers.entry("infant.not_mobile")
     under_six_months = answers.entry("infant.under_six_months")
-    if not_mobile.present:
-        why = "the baby is not independently mobile"
-    elif not_mobile.unknown and under_six_months.present:
-        why = "mobility is not known and the baby is under six months"
-    elif not_mobile.unknown and under_six_months.unknown:
-        why = "neither mobility nor age is known, so the baby is treated as not mobile"
+    if under_six_months.present:
+        why = ("the baby is under six months (infant.under_six_months), so counts as not "
+               "mobile whatever is said of mobility")
+    elif not_mobile.present:
+        why = "the baby is not independently mobile (rolling is not mobility)"
+    elif not_mobile.unknown:
+        why = "the baby's mobility is not known, so the baby is treated as not mobile"
+    elif under_six_months.unknown:
+        why = ("the baby's age is not known, so the baby may be under six months and is "
+               "treated as not mobile")
     else:
         return ""
     return f"infant.injury_or_bruise is present and {why}"

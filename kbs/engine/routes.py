@@ -12,6 +12,9 @@ from kbs.engine.red_flags import RedFlag
 from kbs.engine.rules import ROUTE_IDS, Rules
 
 HANDLING_FACTORS = ("unsafe_handling", "icon_not_discussed", "no_crying_plan")
+# How an exclusion resting only on the carer's account is corroborated (PROFILE-SPEC
+# principle 2): these come first in the routes, after the red flags' own.
+CORROBORATION_ROUTES = ("information_sharing", "wider_family_engagement")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ def choose_routes(answers: Answers, findings: Findings, flags: tuple[RedFlag, ..
             add(route, [f"red flag {flag.id}"])
     for route in rules.level_routes[level]:
         add(route, [f"level {level}"])
+    add("dash_risk_assessment", dash_reasons(answers))
     add("safer_sleep_plan", safer_sleep_reasons(answers))
     add("safe_handling_plan", safe_handling_reasons(answers))
     add("wider_family_engagement", wider_family_reasons(answers, findings))
@@ -48,8 +52,18 @@ def choose_routes(answers: Answers, findings: Findings, flags: tuple[RedFlag, ..
     add("universal_messages", ["safer sleep and ICON at every contact, for every carer"])
     consider = {route: why for route, why in consider_reasons(answers, flags, rules).items()
                 if route not in routes}
-    return RouteChoice(routes=_ordered({r: "; ".join(w) for r, w in routes.items()}),
+    first = []
+    if findings.uncorroborated:  # corroboration first, after only the red flags' routes
+        first = [*sorted({r for flag in flags for r in flag.routes}, key=ROUTE_IDS.index),
+                 *CORROBORATION_ROUTES]
+    return RouteChoice(routes=_ordered({r: "; ".join(w) for r, w in routes.items()}, first),
                        consider=_ordered(consider))
+
+
+def dash_reasons(answers: Answers) -> list[str]:
+    return [f"carers.{c.role}.domestic_abuse is {c.entry('domestic_abuse').status} and no DASH "
+            "risk checklist has been completed" for c in answers.carers
+            if dash.needs_assessment(c.entry("domestic_abuse"))]
 
 
 def safer_sleep_reasons(answers: Answers) -> list[str]:
@@ -114,5 +128,7 @@ def _hidden(findings: Findings) -> list[str]:
         findings.hidden) else []
 
 
-def _ordered(routes: dict[str, str]) -> dict[str, str]:
-    return {route: routes[route] for route in ROUTE_IDS if route in routes}
+def _ordered(routes: dict[str, str], first: Iterable[str] = ()) -> dict[str, str]:
+    """In the order of urgency (ROUTE_IDS), with ``first`` ahead in its own order."""
+    order = dict.fromkeys([*first, *ROUTE_IDS])
+    return {route: routes[route] for route in order if route in routes}

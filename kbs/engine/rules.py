@@ -16,12 +16,13 @@ RED_FLAGS = ("non_mobile_injury", "high_risk_domestic_abuse", "intoxicated_care"
              "hazardous_sleep", "immediate_danger")
 ROUTE_IDS = (
     "emergency_999", "urgent_paediatric_assessment", "childrens_social_care_referral",
-    "strategy_discussion", "marac_referral", "early_help_assessment", "professionals_meeting",
+    "strategy_discussion", "marac_referral", "dash_risk_assessment", "early_help_assessment",
+    "professionals_meeting",
     "safeguarding_lead_consult", "supervision_discussion", "escalation_policy",
     "safer_sleep_plan", "safe_handling_plan", "wider_family_engagement", "information_sharing",
     "universal_messages",
 )
-FLOORS = ("incomplete", "key_factor_present", "hidden_risk")
+FLOORS = ("incomplete", "key_factor_present", "hidden_risk", "uncorroborated")
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,10 @@ class Risk:
     sources: tuple[str, ...]
     tier: str | None = None  # safer sleep: never | modifiable
     different_night: str | None = None
+    # False: the other answer leaves the risk unknown rather than excluding it
+    excludes: bool = True
+    # False: the plan's item naming this risk is left out of the family's copy
+    for_family: bool = True
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,8 @@ def _risk(node: Node) -> Risk:
     node.get("when").one_of(ANSWERS)
     if node.has("tier"):
         node.get("tier").one_of(("never", "modifiable"))
+    for flag in ("excludes", "for_family"):
+        node.get(flag).boolean(default=True)
     return Risk(**{**node.value, "sources": node.get("sources").texts()})
 
 

@@ -59,6 +59,7 @@ INTERRUPTIONS = frozenset({"help", "show_menu", "goodbye"})
 SLEEP_SLOTS = {**{q: f"sleep_{q}" for q in sleep_catalogue().questions},
                "routine_kinds": "sleep_routine_kinds", FAMILY_PLAN: FAMILY_PLAN_SLOT}
 HANDLING_SLOTS = {"mark": "handling_mark", "mobile": "handling_mobile",
+                  "age_weeks": "handling_age_weeks",
                   "condition": "handling_condition", "carers": "handling_carers",
                   "carer_answers": CARER_ANSWERS_SLOT, FAMILY_PLAN: FAMILY_PLAN_SLOT}
 COMMON_SLOTS = (REFERENCE_SLOT, ATTEMPTS_SLOT)

@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from kbs.engine import load_routes
+from kbs.engine import load_routes, parse_answers, red_flags
+from kbs.engine.rules import load_rules
 from kbs.safer_practice.answers import NO, UNKNOWN, YES, risk_status
 from kbs.safer_practice.catalogue import Catalogue, load_catalogue
 
@@ -65,12 +66,35 @@ def with_answers(answers: Mapping[str, Any], update: Mapping[str, Any]) -> dict[
 
 
 def protocol(answers: Mapping[str, Any]) -> str | None:
-    """Which bruising protocol text applies: a mark on a baby who is not known to be mobile
-    always leads to the non-mobile protocol, whatever the explanation."""
+    """Which bruising protocol text applies: a mark on a baby whom the engine's
+    ``non_mobile_injury`` rule treats as not mobile (not independently mobile, or of unknown
+    mobility; every baby under six months) leads to the non-mobile protocol, whatever the
+    explanation."""
     mark = answers.get("mark")
     if mark == YES:
-        return "mobile_mark" if answers.get("mobile") == YES else "non_mobile_mark"
+        return "non_mobile_mark" if non_mobile_injury(answers) else "mobile_mark"
     return "mark_not_known" if mark == UNKNOWN else None
+
+
+def non_mobile_injury(answers: Mapping[str, Any]) -> bool:
+    """Whether a mark on this baby is the profile's ``non_mobile_injury`` red flag. The rule
+    is the engine's (kbs.engine.red_flags), asked with what the discussion knows of the baby,
+    so that Discuss and Assess give one answer. The mobility answer already counts a baby
+    said to be under six months as not mobile (``reading.read_handling``)."""
+    doc = {"infant": infant_block(answers),
+           "factors": {"infant.injury_or_bruise": {"status": "present",
+                                                   "source": "carer_account"}}}
+    return bool(red_flags.non_mobile_injury(parse_answers(doc), load_rules()))
+
+
+def infant_block(answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The profile's infant block from the discussion's answers: mobility, and the age when
+    it was said."""
+    mobile = {YES: True, NO: False}.get(answers.get("mobile"))
+    block = {} if mobile is None else {"mobile": mobile}
+    if answers.get("age_weeks") is not None:
+        block["age_weeks"] = answers["age_weeks"]
+    return block
 
 
 def protocol_text(answers: Mapping[str, Any],
@@ -114,7 +138,7 @@ class CarerFindings:
 class HandlingFindings:
     protocol: str | None
     injury_or_bruise: str
-    mobile: bool | None
+    infant: Mapping[str, Any]  # the profile's infant block: mobility, and the age when said
     health_condition: str
     carers: tuple[CarerFindings, ...]
     unknown: tuple[Question, ...]
@@ -130,15 +154,18 @@ def assess(answers: Mapping[str, Any], catalogue: Catalogue | None = None) -> Ha
     return HandlingFindings(
         protocol=protocol(answers),
         injury_or_bruise=risk_status(answers.get("mark"), YES),
-        mobile={YES: True, NO: False}.get(answers.get("mobile")),
+        infant=infant_block(answers),
         health_condition=risk_status(answers.get("condition"), YES),
         carers=carers, unknown=unknown)
 
 
 def _carer_findings(answers, carer: str, fragile: bool, catalogue: Catalogue) -> CarerFindings:
     def status(question_id: str) -> str:
-        when = catalogue.questions[question_id].risk.when
-        return risk_status(answer_to(answers, (question_id, carer)), when)
+        risk = catalogue.questions[question_id].risk
+        found = risk_status(answer_to(answers, (question_id, carer)), risk.when)
+        # An answer that does not exclude the risk ("nobody is worried" about handling is
+        # the family's account, not handling seen) leaves it unknown, never absent.
+        return "unknown" if found == "absent" and not risk.excludes else found
 
     handling = [status("concern"), *([status(FRAGILE_QUESTION)] if fragile else [])]
     return CarerFindings(

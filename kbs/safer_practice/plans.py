@@ -10,7 +10,10 @@ after the catalogue changes. The content is what the ``plans`` table stores:
 
 A section is {"heading", "items", "audience": "family" | "practitioner"}; an item is
 {"text", "sources"}, a risk {"name", "why", "instead", "sources"}, or a form to fill in by
-hand {"form", "lines"}.
+hand {"form", "lines"}, each with "for_family". The family's copy (``render_markdown(...,
+practitioner=False)``) shows only the items marked ``"for_family": true`` in sections for
+the family: the catalogues say which are not (``audience: practitioner``, ``for_family:
+false``), and a plan saved before items were marked shows none.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from datetime import date
 from typing import Any
 
 from kbs.safer_practice import handling, profile, sleep
-from kbs.safer_practice.answers import YES
+from kbs.safer_practice.answers import NO, YES
 from kbs.safer_practice.catalogue import Catalogue, plan_labels, with_carer
 
 SAFER_SLEEP = "safer_sleep"
@@ -38,11 +41,22 @@ def safer_sleep_plan(answers: Mapping[str, Any], *, case_reference: str | None =
     risks = catalogue.risk_questions()
     places = catalogue["place_advice"]
     kinds = {q: sleep.place_kind(answers.get(q), catalogue) for q in sleep.PLACE_QUESTIONS}
+    not_known = catalogue["not_known"]
 
-    already = [_item(places["separate"][q], places["separate"]["sources"])
-               for q in ("night_place", "day_place") if kinds[q] == "separate"]
+    separate = places["separate"]
+    confirmed = all(answers.get(q) == a for q, a in separate.get("only_when", {}).items())
+    already = [_item(separate[q], separate["sources"])
+               for q in ("night_place", "day_place") if confirmed and kinds[q] == "separate"]
     already += _already(catalogue, applicable, answers.get)
-    change = [_risk(places[sleep.SOFA_OR_ARMCHAIR])] if sleep.SOFA_OR_ARMCHAIR in found else []
+    change = []
+    if findings.sharing_not_known:
+        change.append(_item(**not_known["sharing"]))
+    doubtful = [r for r in findings.not_excluded if r in findings.never]
+    if doubtful:
+        labels = [_never_label(catalogue, r) for r in doubtful]
+        change.append(_item(not_known["never"]["text"].format(items="; ".join(labels))))
+    if sleep.SOFA_OR_ARMCHAIR in found:
+        change.append(_risk(places[sleep.SOFA_OR_ARMCHAIR]))
     change += [_risk(asdict(risks[r].risk)) for r in (*findings.never, *findings.modifiable)
                if r != sleep.SOFA_OR_ARMCHAIR]
     if "other" in kinds.values():
@@ -52,28 +66,52 @@ def safer_sleep_plan(answers: Mapping[str, Any], *, case_reference: str | None =
     different += [_item(catalogue["routine_kinds"][k]["advice"],
                         catalogue.questions["routine"].risk.sources)
                   for k in findings.routine_kinds]
-    different += _items(catalogue["nights_that_are_different"]["always"])
+    nights = catalogue["nights_that_are_different"]
+    different += _items(nights["always"])
+    if findings.never_excluded and all(answers.get(q) == NO for q in sleep.NEVER_QUESTIONS):
+        different += _items(nights["without_never_circumstances"])
 
-    practitioner = catalogue["practitioner"]
-    notes = []
-    if findings.never:
-        notes.append(_item(**practitioner["never_remains"]))
-    if len(findings.modifiable) > 1:
-        notes.append(_item(**practitioner["several_modifiable"]))
-    if findings.unknown:
-        labels = [_label(catalogue, q) for q in findings.unknown]
-        notes.append(_item(practitioner["not_known"].format(items="; ".join(labels))))
     sections = [
         _section(catalogue["sections"]["already"], already),
         _section(catalogue["sections"]["change"], change),
-        _section(catalogue["nights_that_are_different"]["heading"], different),
+        _section(nights["heading"], different),
         *_family_and_contacts(catalogue, answers, found),
-        _practitioner_section(catalogue, notes, answers),
+        _practitioner_section(catalogue, _sleep_notes(catalogue, findings, doubtful),
+                              answers),
     ]
     return _content(SAFER_SLEEP, catalogue, answers, case_reference, today,
                     findings=asdict(findings) | {"status": findings.status},
                     urgent=[], sections=sections,
                     profile_updates=profile.from_sleep(findings, answers))
+
+
+def _sleep_notes(catalogue: Catalogue, findings: sleep.SleepFindings,
+                 doubtful: list[str]) -> list[dict]:
+    practitioner = catalogue["practitioner"]
+    notes = []
+    if findings.never:
+        notes.append(_item(**practitioner["never_remains"]))
+    if doubtful:
+        labels = [_never_label(catalogue, r) for r in doubtful]
+        notes.append(_item(practitioner["never_not_excluded"].format(items="; ".join(labels))))
+    if findings.sharing_not_known:
+        notes.append(_item(practitioner["sharing_not_known"]))
+    if len(findings.modifiable) == 1:
+        notes.append(_item(**practitioner["one_modifiable"]))
+    elif len(findings.modifiable) > 1:
+        notes.append(_item(**practitioner["several_modifiable"]))
+    unknown = [q for q in findings.unknown if q not in doubtful]
+    if unknown:
+        labels = [_label(catalogue, q) for q in unknown]
+        notes.append(_item(practitioner["not_known"].format(items="; ".join(labels))))
+    return notes
+
+
+def _never_label(catalogue: Catalogue, risk_id: str) -> str:
+    """How a never-circumstance reads in a list: the risk's "noted" words."""
+    if risk_id == sleep.SOFA_OR_ARMCHAIR:
+        return catalogue["place_advice"][sleep.SOFA_OR_ARMCHAIR]["noted"]
+    return catalogue.risk_questions()[risk_id].risk.noted
 
 
 def safe_handling_plan(answers: Mapping[str, Any], *, case_reference: str | None = None,
@@ -90,8 +128,8 @@ def safe_handling_plan(answers: Mapping[str, Any], *, case_reference: str | None
         sections.append(_section(fragile_baby["heading"],
                                  [_item(fragile_baby["text"], fragile_baby["sources"])]))
     sections += _family_and_contacts(catalogue, answers, set())
-    sections.append(_practitioner_section(catalogue, _handling_notes(catalogue, findings),
-                                          answers))
+    sections.append(_practitioner_section(
+        catalogue, _handling_notes(catalogue, findings, answers), answers))
     return _content(SAFE_HANDLING, catalogue, answers, case_reference, today,
                     findings=asdict(findings), urgent=_urgent(catalogue, answers),
                     sections=sections, profile_updates=profile.from_handling(findings))
@@ -102,7 +140,9 @@ def _urgent(catalogue: Catalogue, answers) -> list[dict]:
     if found is None:
         return []
     heading, paragraphs = found
-    return [_section(heading, [_item(text, sources) for text, sources in paragraphs])]
+    audience = catalogue["protocol"][handling.protocol(answers)].get("audience", "family")
+    return [_section(heading, [_item(text, sources) for text, sources in paragraphs],
+                     audience=audience)]
 
 
 def _carer_section(catalogue: Catalogue, answers, carer: str, fragile: bool) -> dict:
@@ -118,18 +158,22 @@ def _carer_section(catalogue: Catalogue, answers, carer: str, fragile: bool) -> 
         if answer(question_id) == risk.when:
             items.append(_risk(asdict(risk)))
     form = catalogue["crying_plan_form"]
-    items.append({"form": form["heading"], "lines": list(form["lines"])})
+    items.append({"form": form["heading"], "lines": list(form["lines"]), "for_family": True})
     return _fill(_section(catalogue["sections"]["for_carer"], items), label)
 
 
-def _handling_notes(catalogue: Catalogue, findings: handling.HandlingFindings) -> list[dict]:
+def _handling_notes(catalogue: Catalogue, findings: handling.HandlingFindings,
+                    answers: Mapping[str, Any]) -> list[dict]:
     practitioner = catalogue["practitioner"]
     labels = catalogue["carer_labels"]
     notes = [_item(**practitioner["record_icon"])]
     not_reached = [labels[c.relation] for c in findings.carers
                    if c.icon_not_discussed != "absent"]
     worrying = [labels[c.relation] for c in findings.carers if c.unsafe_handling == "present"]
-    for note, carers in (("carers_not_reached", not_reached), ("handling_worry", worrying)):
+    not_seen = [labels[c.relation] for c in findings.carers if c.unsafe_handling == "unknown"
+                and handling.answer_to(answers, ("concern", c.relation)) == NO]
+    for note, carers in (("carers_not_reached", not_reached), ("handling_worry", worrying),
+                         ("handling_not_seen", not_seen)):
         if carers:
             spec = practitioner[note]
             notes.append(_item(spec["text"].format(items=", ".join(carers)), spec["sources"]))
@@ -192,8 +236,8 @@ def _section(heading: str, items: list[dict], audience: str = "family") -> dict:
     return {"heading": heading, "items": items, "audience": audience}
 
 
-def _item(text: str, sources=()) -> dict:
-    return {"text": text, "sources": list(sources)}
+def _item(text: str, sources=(), for_family: bool = True) -> dict:
+    return {"text": text, "sources": list(sources), "for_family": for_family}
 
 
 def _items(entries) -> list[dict]:
@@ -202,7 +246,7 @@ def _items(entries) -> list[dict]:
 
 def _risk(spec: Mapping[str, Any]) -> dict:
     return {"name": spec["name"], "why": spec["why"], "instead": spec["instead"],
-            "sources": list(spec["sources"])}
+            "sources": list(spec["sources"]), "for_family": spec.get("for_family", True)}
 
 
 def _fill(section: dict, carer_label: str) -> dict:

@@ -22,6 +22,7 @@ from kbs.safer_practice.sleep import SleepFindings
 SOURCE = "carer_account"  # the family's answers, given with the practitioner
 PROFILE_ROLES = ("mother", "father", "partner")  # other relations are "other_adult", "_2"...
 CARER_FACTORS = ("icon_not_discussed", "no_crying_plan", "unsafe_handling")
+OWN = ("preterm", "low_birth_weight")  # the baby's own never-circumstances
 SLEEP_NOTE = "from the safer sleep discussion"
 HANDLING_NOTE = "from the safe handling discussion"
 
@@ -32,7 +33,7 @@ def from_sleep(findings: SleepFindings, answers: Mapping[str, Any],
     if findings.shares_sleep_surface is not None:
         unsafe_sleep["shares_sleep_surface"] = findings.shares_sleep_surface
     unsafe_sleep |= {"never": list(findings.never), "modifiable": list(findings.modifiable),
-                     "note": _note(SLEEP_NOTE, findings.unknown)}
+                     "note": _note(SLEEP_NOTE, findings.unknown, findings.not_excluded)}
     factors = {"care.unsafe_sleep": unsafe_sleep}
     if answers.get("routine") is not None:
         factors["household.routine_disruption"] = {
@@ -53,8 +54,7 @@ def from_handling(findings: HandlingFindings, source: str = SOURCE) -> dict[str,
         "infant.health_condition": {"status": findings.health_condition, "source": source,
                                     "note": HANDLING_NOTE},
     }
-    infant = {} if findings.mobile is None else {"mobile": findings.mobile}
-    return {"factors": factors, "carers": carers, "infant": infant}
+    return {"factors": factors, "carers": carers, "infant": dict(findings.infant)}
 
 
 def profile_roles(relations: Sequence[str]) -> dict[str, str]:
@@ -96,7 +96,8 @@ def apply_discussion(answers: Mapping[str, Any], plan: Mapping[str, Any]) -> dic
     for key, value in updates["infant"].items():
         infant.setdefault(key, value)
     if "care.unsafe_sleep" in factors:
-        factors["care.unsafe_sleep"] = _with_the_babys_own(factors["care.unsafe_sleep"], result)
+        factors["care.unsafe_sleep"] = _with_the_babys_own(factors["care.unsafe_sleep"], result,
+                                                           plan.get("findings") or {})
     return result
 
 
@@ -111,22 +112,33 @@ def _carer_key(carers: Mapping[str, Any], role: str, relation: str) -> str:
     return next(key for key in numbered if key not in carers)
 
 
-def _with_the_babys_own(unsafe_sleep: dict[str, Any], answers: Mapping[str, Any]) -> dict:
-    own = {name: _infant_has(answers, name) for name in ("preterm", "low_birth_weight")}
+def _with_the_babys_own(unsafe_sleep: dict[str, Any], answers: Mapping[str, Any],
+                        findings: Mapping[str, Any]) -> dict:
+    """``care.unsafe_sleep`` with what the profile knows of the baby: the baby's own
+    never-circumstances where it shares a sleep surface; and one the discussion left "not
+    sure" (preterm, low birth weight) dropped where the profile shows it excluded."""
+    doubtful = findings.get("not_excluded", ())
+    excluded = [name for name in OWN if name in doubtful and _infant_has(answers, name) is False]
+    if excluded and any(name in unsafe_sleep.get("never", ()) for name in excluded):
+        never = [name for name in unsafe_sleep["never"] if name not in excluded]
+        unsafe_sleep = {**unsafe_sleep, "never": never}
+        if not never and not unsafe_sleep.get("modifiable"):
+            still_unknown = [q for q in findings.get("unknown", ()) if q not in excluded]
+            unsafe_sleep["status"] = "unknown" if still_unknown else "absent"
+    own = {name: _infant_has(answers, name) is True for name in OWN}
     never = never_circumstances(unsafe_sleep, **own)
     if unsafe_sleep["status"] == "present" or not never:
         return unsafe_sleep
     return {**unsafe_sleep, "status": "present", "never": list(never)}
 
 
-def _infant_has(answers: Mapping[str, Any], factor_id: str) -> bool:
-    """The profile shows the baby preterm (or of low birth weight): as a factor, or from the
-    infant block the way the engine derives it."""
+def _infant_has(answers: Mapping[str, Any], factor_id: str) -> bool | None:
+    """Whether the profile shows the baby preterm (or of low birth weight): as a factor, or
+    from the infant block the way the engine derives it; None when it is not known."""
     given = (answers.get("factors") or {}).get(f"infant.{factor_id}")
-    if given is not None:
-        return given.get("status") == "present"
-    return derived_from_infant(answers.get("infant") or {}).get(f"infant.{factor_id}") == \
-        "present"
+    status = given.get("status") if given is not None else \
+        derived_from_infant(answers.get("infant") or {}).get(f"infant.{factor_id}")
+    return {"present": True, "absent": False}.get(status)
 
 
 def _merge(known: Mapping[str, Any] | None, found: Mapping[str, Any]) -> dict[str, Any]:
@@ -135,5 +147,7 @@ def _merge(known: Mapping[str, Any] | None, found: Mapping[str, Any]) -> dict[st
     return dict(known)
 
 
-def _note(note: str, unknown: Sequence[str]) -> str:
+def _note(note: str, unknown: Sequence[str], not_excluded: Sequence[str] = ()) -> str:
+    if not_excluded:
+        note += f"; not excluded (answered not sure): {', '.join(not_excluded)}"
     return f"{note}; not known: {', '.join(unknown)}" if unknown else note

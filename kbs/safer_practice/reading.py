@@ -132,7 +132,7 @@ def read_handling(message: Message, asked: handling.Question | None,
         if relations:
             answers["carers"] = relations
     elif question_id == "mobile":
-        answer = message.answer or _mobility(message.facts)
+        answer = _mobility(message)
         if answer:
             answers["mobile"] = answer
     elif question_id not in (None, handling.FAMILY_PLAN) and message.answer:
@@ -140,9 +140,19 @@ def read_handling(message: Message, asked: handling.Question | None,
             answers[question_id] = message.answer
         else:
             answers["carer_answers"] = {carer: {question_id: message.answer}}
-    # A mark mentioned at any point is taken up: it decides the protocol.
+    # A mark mentioned at any point is taken up: it decides the protocol. So is an age under
+    # six months ("she's 16 weeks and rolls, there's a bruise on her cheek"): the baby counts
+    # as not mobile whatever is said of mobility. Being mobile is taken only as the answer
+    # to the mobility question.
     if not denied and message.said(catalogue["mark_words"]):
         answers["mark"] = YES
+    if question_id != "mobile" and _under_six_months(message.facts):
+        answers["mobile"] = NO
+    # The baby's age, whenever it is said: the engine's rule needs it (a mark on a baby whose
+    # age is not known counts as on a baby who may be under six months).
+    age = message.facts.infant.get("age_weeks")
+    if age is not None:
+        answers["age_weeks"] = age
     return answers
 
 
@@ -159,10 +169,25 @@ def _measured(asked: str, facts: Facts) -> str | None:
     return STATUS_ANSWERS.get(derived_from_infant(facts.infant).get(f"infant.{asked}"))
 
 
-def _mobility(facts: Facts) -> str | None:
-    """Mobile or not from mobility words; else not mobile under the age the factor
-    catalogue treats a baby whose mobility is not known as not mobile (under six months)."""
-    derived = derived_from_infant(facts.infant)
-    if "infant.not_mobile" in derived:
-        return NO if derived["infant.not_mobile"] == "present" else YES
-    return NO if derived.get("infant.under_six_months") == "present" else None
+def _mobility(message: Message) -> str | None:
+    """The answer to "is the baby independently mobile?", with unknown never read as mobile.
+
+    A baby said to be under six months (the factor catalogue's age, as the engine's
+    non_mobile_injury rule counts it) is not mobile whatever is said of mobility ("16 weeks
+    and rolls"); then a short answer; then not-mobile words; then any "not sure" in the
+    message ("she's 8 months, not sure if she's crawling" is not known, not mobile); then
+    mobility words (words.yml, read alike in every mode)."""
+    facts = message.facts
+    if _under_six_months(facts):
+        return NO
+    if message.answer:
+        return message.answer
+    if facts.mobile is False:
+        return NO
+    if message.said(load_vocabulary().unknown):
+        return UNKNOWN
+    return YES if facts.mobile else None
+
+
+def _under_six_months(facts: Facts) -> bool:
+    return derived_from_infant(facts.infant).get("infant.under_six_months") == "present"

@@ -11,18 +11,27 @@ BLANK = "_" * 30
 
 
 def render_markdown(plan: Mapping[str, Any], *, practitioner: bool = True) -> str:
-    """The plan's text with numbered source references; ``practitioner=False`` leaves out
-    the practitioner's section (for a copy handed to the family)."""
+    """The plan's text with numbered source references; ``practitioner=False`` is the copy
+    handed to the family: only the items marked for the family, in sections for the family
+    (never what one carer said about another, the bruising protocol or the practitioner's
+    notes; see plans.py). An item not marked at all is left out of the family's copy."""
     numbers = {source["id"]: n for n, source in enumerate(plan["sources"], start=1)}
     lines = [f"# {plan['title']}", "", _dated(plan), "", plan["intro"]]
     for section in (*plan["urgent"], *plan["sections"]):
-        if practitioner or section["audience"] != "practitioner":
+        items = section["items"] if practitioner else family_items(section)
+        if items:
             lines += ["", f"## {section['heading']}", ""]
-            lines += [line for item in section["items"]
-                      for line in _item(item, numbers, plan["labels"])]
+            lines += [line for item in items for line in _item(item, numbers, plan["labels"])]
     lines += ["", f"## {plan['labels']['sources']}", ""]
     lines += [f"{n}. {s['title']}: {s['url']}" for n, s in enumerate(plan["sources"], start=1)]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+def family_items(section: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The items of a section that may be handed to the family."""
+    if section.get("audience") != "family":
+        return []
+    return [item for item in section["items"] if item.get("for_family") is True]
 
 
 def _dated(plan: Mapping[str, Any]) -> str:

@@ -15,7 +15,7 @@ from kbs.safer_practice.answers import NO, UNKNOWN, YES
 from kbs.safer_practice.catalogue import Catalogue, load_catalogue
 
 SECTIONS = ("places", "place_advice", "routine_kinds", "sharing_words", "substances",
-            "nights_that_are_different")
+            "nights_that_are_different", "not_known")
 PLACE_QUESTIONS = ("night_place", "day_place", "shared_place")
 NEVER_QUESTIONS = ("smoking", "alcohol", "drugs_or_medication", "preterm", "low_birth_weight")
 BED_QUESTIONS = ("pillows_or_duvet", "others_in_bed", "gaps_or_falls", "left_alone",
@@ -70,42 +70,77 @@ def implied_answers(answers: Mapping[str, Any]) -> dict[str, str]:
 @dataclass(frozen=True)
 class SleepFindings:
     shares_sleep_surface: bool | None
-    never: tuple[str, ...]  # never-circumstances where the baby shares, or on a sofa or chair
-    never_if_sharing: tuple[str, ...]  # never-circumstances in a family that does not share
+    # Never-circumstances recorded in care.unsafe_sleep: found ("yes") or not excluded ("not
+    # sure") where the baby shares a sleep surface or might (sharing not known); a sofa or
+    # chair wherever the baby sleeps on one.
+    never: tuple[str, ...]
+    # Never-circumstances found or not excluded in a family where nobody shares: they go
+    # into the plan's nights that are different, not into care.unsafe_sleep.
+    never_if_sharing: tuple[str, ...]
     modifiable: tuple[str, ...]
     unknown: tuple[str, ...]  # questions that matter and have no answer, or "not sure"
     routine_kinds: tuple[str, ...]
+    # Those of ``never`` and ``never_if_sharing`` that rest on "not sure", not on a "yes".
+    not_excluded: tuple[str, ...] = ()
 
     @property
     def status(self) -> str:
-        """``care.unsafe_sleep``: present where a never-circumstance or more than one
-        modifiable risk remains (PROFILE-SPEC); unknown answers are never counted as safe."""
-        if self.never or len(self.modifiable) > 1:
+        """``care.unsafe_sleep``: present where a never-circumstance or any modifiable risk
+        remains; unknown answers are never counted as safe.
+
+        PROFILE-SPEC records present where a never-circumstance or more than one modifiable
+        risk remains. With exactly one modifiable risk the safer reading is taken: present
+        as well, so that a remaining risk is never recorded as absent ("a safer sleep plan
+        is in place"); safer_sleep.yml's practitioner note says why.
+        """
+        if self.never or self.modifiable:
             return "present"
         return "unknown" if self.unknown else "absent"
 
+    @property
+    def never_excluded(self) -> bool:
+        """Every never-circumstance is excluded: none found, none left "not sure"."""
+        return not (self.never or self.never_if_sharing)
+
+    @property
+    def sharing_not_known(self) -> bool:
+        return self.shares_sleep_surface is None
+
 
 def assess(answers: Mapping[str, Any], catalogue: Catalogue | None = None) -> SleepFindings:
+    """What the answers find. Unknown is never safe: a never-circumstance answered "not
+    sure" counts as not excluded, and "not sure" whether anyone shares keeps every
+    never-circumstance the household's answers show (only a "no" to sharing moves them to
+    nights that are different)."""
     catalogue = catalogue or sleep_catalogue()
     sharing = answers.get("shares")
     applicable = [q for q in questions(answers) if q != FAMILY_PLAN]
-    never, never_if_sharing, modifiable = [], [], []
+    never, never_if_sharing, modifiable, not_excluded = [], [], [], []
     if any(place_kind(answers.get(q), catalogue) == SOFA_OR_ARMCHAIR for q in PLACE_QUESTIONS):
         never.append(SOFA_OR_ARMCHAIR)
+    elif sharing == YES and answers.get("shared_place") == UNKNOWN:
+        # someone shares, and where is "not sure": a sofa or armchair is not excluded
+        never.append(SOFA_OR_ARMCHAIR)
+        not_excluded.append(SOFA_OR_ARMCHAIR)
     for question_id in applicable:
         risk = catalogue.questions[question_id].risk
-        if risk is None or answers.get(question_id) != risk.when:
+        answer = answers.get(question_id)
+        if risk is None:
             continue
         if risk.tier == "modifiable":
-            modifiable.append(risk.id)
-        elif sharing == YES:
-            never.append(risk.id)
-        else:
-            never_if_sharing.append(risk.id)
+            if answer == risk.when:
+                modifiable.append(risk.id)
+            continue
+        if answer == UNKNOWN:
+            not_excluded.append(risk.id)
+        elif answer != risk.when:
+            continue
+        (never_if_sharing if sharing == NO else never).append(risk.id)
     unknown = [q for q in applicable if answers.get(q) in (None, UNKNOWN)
                and not (q in NEVER_QUESTIONS and sharing == NO)]
     return SleepFindings(
         shares_sleep_surface={YES: True, NO: False}.get(sharing),
         never=tuple(never), never_if_sharing=tuple(never_if_sharing),
         modifiable=tuple(modifiable), unknown=tuple(unknown),
-        routine_kinds=tuple(answers.get("routine_kinds") or ()))
+        routine_kinds=tuple(answers.get("routine_kinds") or ()),
+        not_excluded=tuple(not_excluded))

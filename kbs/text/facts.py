@@ -2,11 +2,11 @@
 
 ``read_facts("born at 34+2, 5lb 8oz")`` gives the gestation (34.3 weeks) and the weight
 (2.49 kg); "she's 14 weeks" an age that may also be a gestation; "half a bottle of wine" an
-amount; "not rolling yet" that the baby is not mobile; "mum and the maternal grandmother"
-(with the NLU's relation entities) the adults named. Each mode then applies the facts to the
-question it asked: the Assess mode records them in the profile, the Discuss mode answers
-its own questions from them, with the factor catalogue's thresholds (preterm, low birth
-weight, under six months) in both.
+amount; "she rolls" or "not crawling yet" that the baby is not independently mobile; "mum
+and the maternal grandmother" (with the NLU's relation entities) the adults named. Each
+mode then applies the facts to the question it asked: the Assess mode records them in the
+profile, the Discuss mode answers its own questions from them, with the factor catalogue's
+thresholds (preterm, low birth weight, under six months) in both.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ class Facts:
     number: float | None = None  # the only number, said without a unit ("12", "3200")
     count: int | None = None  # the first whole number ("14 yes")
     amounts: tuple[Amount, ...] = ()  # of drink, as said
-    mobile: bool | None = None  # mobility words said (True), or denied or not-mobile words
+    mobile: bool | None = None  # independently mobile (True), or not: rolling, denied, newborn
     relations: tuple[Relation, ...] = ()  # adults named, not children, not denied
     negated: bool = False  # a negation anywhere in the sentence
 
@@ -141,15 +141,27 @@ def _side(cues: Cues, side: str) -> tuple[str, ...]:
 
 
 def _mobile(reading: Reading, lexicon: Lexicon) -> bool | None:
-    """True for a mobility word ("crawling"); False for a not-mobile phrase ("not yet",
-    "newborn") or a mobility word denied ("not rolling yet"); True wins when both are said."""
+    """Whether the baby is independently mobile. True for independent mobility said
+    ("crawling"); False for rolling or sitting, said or denied ("rolls", "not rolling yet":
+    neither is independent mobility), for a not-mobile phrase ("not yet", "newborn") or for
+    independent mobility denied ("not crawling"); a denied not-mobile phrase says nothing.
+    True wins when both are said ("rolls and crawls")."""
     said = set()
-    for value, phrases in ((True, lexicon.mobile), (False, lexicon.not_mobile)):
-        for match in find(reading, phrases):
-            denied = reading.words[match.start] not in lexicon.negations and negated(
-                reading, match.start, lexicon.negations)
-            said.add(value != denied)
+    for match in find(reading, lexicon.mobile):
+        said.add(not _denied(reading, match.start, lexicon))
+    for match in find(reading, lexicon.not_mobile):
+        if not _denied(reading, match.start, lexicon):
+            said.add(False)
+    if find(reading, lexicon.not_independent):
+        said.add(False)
     return True if True in said else False if said else None
+
+
+def _denied(reading: Reading, start: int, lexicon: Lexicon) -> bool:
+    """A phrase denied by a negation before it; a phrase that is itself a negation ("not
+    yet") is not turned round."""
+    return reading.words[start] not in lexicon.negations and negated(
+        reading, start, lexicon.negations)
 
 
 def _relations(reading: Reading, entities: list[Mapping[str, Any]],

@@ -33,8 +33,9 @@ class Drinks:
 @dataclass(frozen=True)
 class Lexicon:
     negations: frozenset[str]
-    mobile: tuple[str, ...]
-    not_mobile: tuple[str, ...]
+    mobile: tuple[str, ...]  # independent mobility: crawling, cruising, walking ...
+    not_mobile: tuple[str, ...]  # not mobile said: "newborn", "not yet"
+    not_independent: tuple[str, ...]  # rolling, sitting: not mobile, said or denied
     birth: Cues
     age: Cues
     gestation_weeks: tuple[float, float]  # the plausible range
@@ -50,7 +51,7 @@ def load_lexicon(path: Path = WORDS_FILE) -> Lexicon:
     doc.only(("negations", "mobility", "weeks_of", "plausible", "relations", "drinks"))
     mobility, weeks_of, plausible = doc.get("mobility"), doc.get("weeks_of"), doc.get("plausible")
     relations = doc.get("relations")
-    mobility.only(("mobile", "not_mobile"))
+    mobility.only(("mobile", "not_mobile", "not_independent"))
     weeks_of.only(("birth", "age"))
     plausible.only(("gestation_weeks", "birth_weight_kg"))
     relations.only(("sides", "children"))
@@ -58,6 +59,7 @@ def load_lexicon(path: Path = WORDS_FILE) -> Lexicon:
         negations=frozenset(_phrases(doc.get("negations"))),
         mobile=_phrases(mobility.get("mobile")),
         not_mobile=_phrases(mobility.get("not_mobile")),
+        not_independent=_phrases(mobility.get("not_independent")),
         birth=_cues(weeks_of.get("birth")),
         age=_cues(weeks_of.get("age")),
         gestation_weeks=_range(plausible.get("gestation_weeks"), 100),

@@ -48,7 +48,7 @@ class Type:
 ANSWERS = {
     "Is the baby in danger now": Click("No"),
     "How old is the baby": Type("she's 12 weeks"),
-    "Is the baby independently mobile": Click("No, not yet"),
+    "Is the baby independently mobile": Click("No: not yet, or only rolling or sitting"),
     "At how many weeks of pregnancy": Type("no idea"),
     "What did the baby weigh at birth": Type("skip"),
     "bruise, mark, fracture": Click("Yes: a bruise, mark or injury seen or reported"),

@@ -74,7 +74,7 @@ def test_comparison_print_view_and_export(owner: Page, assistant, assessed):
     assert exported["case_reference"] == assessed.reference and exported["version"] == 2
     answers = exported["answers"]  # what was said in the chat, typed or clicked
     assert answers["infant"]["age_weeks"] == 12  # typed "she's 12 weeks"
-    assert answers["infant"]["mobile"] is False  # clicked "No, not yet"
+    assert answers["infant"]["mobile"] is False  # clicked "No: not yet, or only rolling or sitting"
     assert list(answers["carers"]) == ["father"]  # typed "only dad"
     assert answers["carers"]["father"]["unknown_to_practitioners"]["status"] == "present"
     assert answers["factors"]["infant.injury_or_bruise"]["status"] == "present"  # clicked

@@ -17,7 +17,8 @@ MOST_TURNS = 150
 SCRIPT = {
     "Is the baby in danger now": ("no", ("judgement", "immediate_danger"), False),
     "How old is the baby": ("she's 20 weeks", ("infant", "age_weeks"), 20),
-    "Is the baby independently mobile": ("yes she's rolling", ("infant", "mobile"), True),
+    # rolling is not independent mobility (issue 15; NICE CG89)
+    "Is the baby independently mobile": ("yes she's rolling", ("infant", "mobile"), False),
     "At how many weeks of pregnancy": ("39+2", ("infant", "gestation_weeks"), 39.3),
     "What did the baby weigh at birth": ("7lb 4oz", ("infant", "birth_weight_kg"), 3.29),
     "need neonatal or special care": ("no, she went straight home",
@@ -138,6 +139,21 @@ def test_a_bruise_on_a_three_month_old_gets_the_route_in_the_next_reply(servers)
     reply = text(chat.say("she's a three-month-old and I saw a bruise on her cheek"))
     assert "RED FLAG" in reply and "Urgent paediatric assessment" in reply
     assert "Is the baby independently mobile" in reply
+
+
+def test_a_16_week_old_who_rolls_with_a_bruise_gets_the_red_flag_in_the_next_reply(servers):
+    """Rolling is not mobility, and a baby under six months counts as not mobile whatever
+    is said of mobility: the red flag and its routes come at once (issue 15)."""
+    chat = servers.session("hv.one")
+    chat.say("start an assessment")
+    chat.say("HV7-24")
+    chat.say("no")
+    reply = text(chat.say("she's 16 weeks and rolls, there's a bruise on her cheek"))
+    assert "RED FLAG" in reply
+    assert "Urgent paediatric assessment" in reply and "Children's social care" in reply
+    answers = json.loads(saved(servers, "HV7-24")[-1]["answers"])
+    assert answers["infant"]["mobile"] is False
+    assert answers["factors"]["infant.injury_or_bruise"]["status"] == "present"
 
 
 def test_a_name_or_date_of_birth_is_refused_and_nothing_saved(servers):

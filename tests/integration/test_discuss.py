@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from kbs.engine import load_routes
 from tests.integration.conftest import start_assistant, stop_assistant
 
 pytestmark = pytest.mark.integration
@@ -56,7 +57,11 @@ def test_a_standalone_discussion_shows_the_plan_and_saves_nothing(running):
     assert "# Safer sleep plan" in plan
     assert "Sleeping on a sofa or armchair" in plan
     assert "Sharing a sleep surface after drinking alcohol" in plan
-    assert "The baby sleeps in their own cot or Moses basket at night." in plan
+    # Someone shared a sofa with the baby: the own cot is never confirmed as what the family
+    # already does safely (issue 15); the advice puts the baby down in it instead.
+    assert "The baby sleeps in their own cot or Moses basket at night." not in plan
+    assert "put them down on their back in their own cot or Moses basket" in " ".join(
+        plan.split())
     assert "NICE" in plan and "Lullaby Trust" in plan
     assert "Nothing was saved, because no case reference was given." in plan
     assert saved_plans(database) == []
@@ -102,3 +107,18 @@ def test_a_discussion_for_a_case_being_assessed_fills_in_the_assessment(running)
     assert unsafe_sleep["never"] == ["sofa_or_armchair", "alcohol"]
     resumed = text(chat.say("resume KBS-0555"))
     assert "KBS-0555" in resumed and "?" in resumed  # the assessment asks its next question
+
+
+def test_a_16_week_old_who_rolls_with_a_bruise_gets_the_protocol_in_the_next_reply(running):
+    """Safe handling: the non-mobile bruising protocol and its local routes in the very next
+    reply, whatever is said of rolling (issue 15)."""
+    assistant, _ = running
+    chat = assistant.session()
+    chat.say("/start_discuss")
+    chat.say("/discuss_handling")
+    chat.say("skip")
+    reply = text(chat.say("she's 16 weeks and rolls, there's a bruise on her cheek"))
+    assert "Act now: a bruise or mark on a baby who is not mobile" in reply
+    routes = load_routes().routes
+    for route in ("urgent_paediatric_assessment", "childrens_social_care_referral"):
+        assert routes[route].name in reply

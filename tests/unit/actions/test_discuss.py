@@ -40,7 +40,7 @@ def test_the_opening_description_is_noted_and_the_case_reference_asked_for():
     assert slots(events) == {"sleep_shares": "yes", "sleep_shared_place": "sofa",
                              "sleep_alcohol": "yes", "requested_slot": "discuss_case_reference"}
     assert said[0] == ("I've also noted: someone shares a sleep surface with the baby; a sofa; "
-                       "alcohol (2 units or more).")
+                       "alcohol (any amount).")
     assert "pseudonymous reference" in said[1]
 
 

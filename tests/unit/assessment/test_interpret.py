@@ -129,12 +129,17 @@ def test_red_flag_matters_are_noticed_in_any_answer(reading, text, expected):
     assert interpret.noticed(reading(text), VOCAB) == expected
 
 
+# "yes, rolling" was True before issue 15: rolling is not independent mobility (NICE CG89).
 @pytest.mark.parametrize("text, expected", [
-    ("no not mobile", False), ("yes, rolling", True), ("crawling everywhere", True),
+    ("no not mobile", False), ("yes, rolling", False), ("crawling everywhere", True),
     ("not rolling yet", False), ("dunno", UNKNOWN), ("maybe next month", None),
+    ("she rolls", False), ("yes, she sits up now", False), ("rolls and crawls", True),
+    ("not crawling yet", False), ("yes", True), ("no", False), ("no, she crawls", None),
+    ("she's 8 months, not sure if she's crawling", UNKNOWN),
+    ("I think she might be crawling, not sure", UNKNOWN),
 ])
-def test_mobility(reading, text, expected):
-    assert interpret.yes_no(reading(text), VOCAB.mobile, VOCAB) == expected
+def test_mobility(facts, text, expected):
+    assert interpret.mobility(facts(text), VOCAB) == expected
 
 
 @pytest.mark.parametrize("field, text, expected", [

@@ -1,7 +1,10 @@
 """A discussion as a form in plain Python (kbs.safer_practice.conversation): what a turn
 records, says and asks next, and when the form ends or gives way to a rule."""
 
+import pytest
+
 from kbs.chat import Message as Said
+from kbs.engine import load_routes
 from kbs.safer_practice.conversation import (
     SAFE_HANDLING_FORM,
     SAFER_SLEEP_FORM,
@@ -56,3 +59,58 @@ def test_leaving_clears_only_what_is_set():
     turn = leave({"handling_mark": "yes", "sleep_alcohol": None})
     assert dict(turn.slots) == {"handling_mark": None}
     assert turn.messages == (Said("We've left the discussion. Nothing from it was saved."),)
+
+
+BRUISE_AT_16_WEEKS = "she's 16 weeks and rolls, there's a bruise on her cheek"
+
+
+def protocol_routes():
+    routes = load_routes().routes
+    return [f"{routes[r].name}: {routes[r].contact}"
+            for r in ("urgent_paediatric_assessment", "childrens_social_care_referral")]
+
+
+def test_a_bruise_at_16_weeks_gets_the_protocol_and_its_routes_in_the_next_reply():
+    turn = take(SAFE_HANDLING_FORM, {"discuss_case_reference": "none"},
+                Message(BRUISE_AT_16_WEEKS, "nlu_fallback"), "handling_mark")
+    assert dict(turn.slots) == {"handling_mark": "yes", "handling_mobile": "no",
+                                "handling_age_weeks": 16}
+    said = "\n".join(message.text for message in turn.messages)
+    assert "Act now: a bruise or mark on a baby who is not mobile" in said
+    assert "an urgent paediatric assessment the same day" in said
+    assert "a referral to children's social care" in said
+    for route in protocol_routes():
+        assert route in said
+    assert turn.asking == "handling_condition"
+
+
+def test_a_bruise_at_16_weeks_told_first_gets_the_protocol_before_anything_is_asked():
+    turn = take(SAFE_HANDLING_FORM, {}, Message(BRUISE_AT_16_WEEKS, "nlu_fallback"), None)
+    said = "\n".join(message.text for message in turn.messages)
+    assert "Act now: a bruise or mark on a baby who is not mobile" in said
+    assert all(route in said for route in protocol_routes())
+    assert turn.asking == "discuss_case_reference"
+
+
+def test_a_bruise_on_a_crawling_8_month_old_gets_the_mobile_mark_guidance():
+    slots = {"discuss_case_reference": "none"}
+    turn = take(SAFE_HANDLING_FORM, slots,
+                Message("she's 8 months, there's a bruise on her leg", "nlu_fallback"),
+                "handling_mark")
+    assert turn.asking == "handling_mobile" and "Act now" not in str(turn.messages)
+    turn = take(SAFE_HANDLING_FORM, {**slots, **turn.slots},
+                Message("she's 8 months and crawling", "nlu_fallback"), "handling_mobile")
+    said = "\n".join(message.text for message in turn.messages)
+    assert "A bruise on a mobile baby still needs professional curiosity" in said
+    assert "Act now" not in said
+
+
+def test_not_sure_whether_the_baby_is_mobile_gets_the_non_mobile_protocol():
+    slots = {"discuss_case_reference": "none", "handling_mark": "yes"}
+    turn = take(SAFE_HANDLING_FORM, slots,
+                Message("she's 8 months, not sure if she's crawling yet", "nlu_fallback"),
+                "handling_mobile")
+    said = "\n".join(message.text for message in turn.messages)
+    assert dict(turn.slots) == {"handling_mobile": "unknown",
+                                "handling_age_weeks": pytest.approx(34.7, abs=0.1)}
+    assert "It is not known whether the baby is mobile" in said and "Act now" in said

@@ -79,7 +79,9 @@ def test_sharing_with_a_baby_the_profile_knows_was_preterm_is_unsafe_sleep(bed_s
 
 @pytest.mark.parametrize("sleep_answers", [
     {}, {"shares": NO}, {"alcohol": YES}, {"day_place": "sofa"},
-    {"pillows_or_duvet": YES, "very_tired": YES}, {"shares": "unknown"}])
+    {"pillows_or_duvet": YES, "very_tired": YES}, {"shares": "unknown"},
+    {"shares": "unknown", "alcohol": YES}, {"alcohol": "unknown"}, {"shared_place": "unknown"},
+    {"left_alone": YES}])
 def test_every_result_is_an_answers_document_the_engine_accepts(bed_sharing, two_carers,
                                                                  sleep_answers):
     answers = apply_discussion({}, safer_sleep_plan({**bed_sharing, **sleep_answers}))
@@ -91,3 +93,14 @@ def test_relations_other_than_parents_and_partners_are_other_adults():
     assert profile_roles(["mother", "grandmother", "partner", "lodger"]) == {
         "mother": "mother", "grandmother": "other_adult", "partner": "partner",
         "lodger": "other_adult_2"}
+
+
+def test_a_not_sure_preterm_is_dropped_where_the_profile_shows_a_term_baby(bed_sharing):
+    plan = safer_sleep_plan({**bed_sharing, "preterm": "unknown"})
+    assert plan["profile"]["factors"]["care.unsafe_sleep"]["never"] == ["preterm"]
+    answers = apply_discussion({"infant": {"gestation_weeks": 40}}, plan)
+    assert answers["factors"]["care.unsafe_sleep"]["never"] == []
+    assert answers["factors"]["care.unsafe_sleep"]["status"] == "absent"
+    assert "hazardous_sleep" not in score(answers).red_flags
+    kept = apply_discussion({}, plan)  # nothing known of the baby: not excluded
+    assert "hazardous_sleep" in score(kept).red_flags

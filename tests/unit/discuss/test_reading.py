@@ -128,3 +128,23 @@ def test_a_mark_mentioned_at_any_question_is_taken_up():
                                ("concern", "father"), "answer")
     assert answers == {"carer_answers": {"father": {"concern": YES}}, "mark": YES}
     assert handling_answers("no marks at all", ("mark", None), "answer") == {"mark": NO}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("she's 16 weeks and rolls", NO),  # under six months: not mobile, whatever is said
+    ("yes, she's 16 weeks and rolling over", NO),
+    ("she's 8 months and crawling", YES),
+    ("she's 8 months, not sure if she's crawling yet", UNKNOWN),  # unknown is not mobile
+    ("we don't know if he crawls", UNKNOWN)])
+def test_mobility_under_six_months_and_not_sure(text, expected):
+    assert handling_answers(text, ("mobile", None), "nlu_fallback").get("mobile") == expected
+
+
+def test_an_age_under_six_months_with_a_mark_answers_mobility_at_once():
+    answers = handling_answers("she's 16 weeks and rolls, there's a bruise on her cheek",
+                               ("mark", None), "nlu_fallback")
+    assert answers == {"mark": YES, "mobile": NO, "age_weeks": 16}
+    # being mobile is taken only as the answer to the mobility question; the age is kept
+    assert handling_answers("she's 8 months and crawling, there's a bruise on her leg",
+                            ("mark", None), "nlu_fallback") == {
+        "mark": YES, "age_weeks": pytest.approx(34.7, abs=0.1)}

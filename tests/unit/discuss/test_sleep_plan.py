@@ -1,12 +1,20 @@
 """The safer sleep plan changes with every never-circumstance and modifiable risk, and
 ``care.unsafe_sleep`` follows PROFILE-SPEC's rule."""
 
+import json
+from pathlib import Path
+
 import pytest
 
+from kbs.engine import score
+from kbs.engine.catalogue import load_catalogue
 from kbs.safer_practice import sleep
 from kbs.safer_practice.answers import NO, UNKNOWN, YES
 from kbs.safer_practice.plans import safer_sleep_plan
+from kbs.safer_practice.profile import apply_discussion
 from kbs.safer_practice.render import render_markdown
+
+CATALOGUES = Path(__file__).resolve().parents[3] / "kbs" / "catalogues"
 
 NEVER = {  # never-circumstance: the answers that show it
     "sofa_or_armchair": {"shared_place": "sofa"},
@@ -63,14 +71,15 @@ def test_each_never_circumstance_is_named_with_why_and_what_instead(bed_sharing,
 
 
 @pytest.mark.parametrize("risk_id", MODIFIABLE)
-def test_each_modifiable_risk_changes_the_plan_and_one_alone_is_not_unsafe_sleep(
+def test_each_modifiable_risk_changes_the_plan_and_one_alone_is_still_unsafe_sleep(
         bed_sharing, risk_id):
     baseline = safer_sleep_plan(bed_sharing)
     plan = safer_sleep_plan({**bed_sharing, **MODIFIABLE[risk_id]})
     assert len(change_names(plan)) == len(change_names(baseline)) + 1
     assert render_markdown(plan) != render_markdown(baseline)
     assert unsafe_sleep(plan)["modifiable"] == [risk_id]
-    assert unsafe_sleep(plan)["status"] == "absent"  # "more than one" modifiable risk
+    # one remaining risk is never recorded as absent ("a safer sleep plan is in place")
+    assert unsafe_sleep(plan)["status"] == "present"
 
 
 @pytest.mark.parametrize("first, second", [("pillows_or_duvet", "very_tired"),
@@ -90,7 +99,9 @@ def test_a_never_circumstance_where_nobody_shares_goes_into_nights_that_are_diff
     different = next(s for s in plan["sections"] if s["heading"] == "Nights that are different")
     baseline = next(s for s in safer_sleep_plan(no_risk_sleep)["sections"]
                     if s["heading"] == "Nights that are different")
-    assert len(different["items"]) == len(baseline["items"]) + 1
+    added = [item for item in different["items"] if item not in baseline["items"]]
+    assert [item["text"] for item in added] == [
+        sleep.sleep_catalogue().questions[never_id].risk.different_night]
     assert unsafe_sleep(plan)["never"] == [] and unsafe_sleep(plan)["status"] == "absent"
 
 
@@ -148,3 +159,127 @@ def test_the_familys_own_plan_and_routine_advice_appear(no_risk_sleep):
     assert "Staying somewhere else: take the baby's own sleep space" in text
     assert "When someone works nights" in text
     assert "A risk counts as resolved only when you have seen the change." in text
+
+
+# Unknown is never safe: "not sure" keeps every never-circumstance it might hide.
+
+HOUSEHOLD_NEVER = ["smoking", "alcohol", "drugs_or_medication", "preterm", "low_birth_weight"]
+
+
+def scored(plan):
+    return score(apply_discussion({}, plan))
+
+
+@pytest.mark.parametrize("never_id", HOUSEHOLD_NEVER)
+def test_not_sure_whether_anyone_shares_keeps_the_never_circumstances(no_risk_sleep,
+                                                                      never_id):
+    plan = safer_sleep_plan({**no_risk_sleep, "shares": UNKNOWN, **NEVER[never_id]})
+    assert unsafe_sleep(plan)["never"] == [never_id]
+    assert unsafe_sleep(plan)["status"] == "present"
+    assert "shares_sleep_surface" not in unsafe_sleep(plan)
+    assert "hazardous_sleep" in scored(plan).red_flags
+    text = render_markdown(plan)
+    assert "It is not known yet whether anyone ever sleeps with the baby" in text
+    assert "It is not known whether anyone shares a sleep surface with the baby, so nothing" \
+        in text
+
+
+@pytest.mark.parametrize("never_id", HOUSEHOLD_NEVER)
+@pytest.mark.parametrize("sharing", [YES, UNKNOWN])
+def test_not_sure_to_a_never_circumstance_question_is_not_excluded(bed_sharing, never_id,
+                                                                   sharing):
+    plan = safer_sleep_plan({**bed_sharing, "shares": sharing, never_id: UNKNOWN})
+    assert unsafe_sleep(plan)["never"] == [never_id]
+    assert unsafe_sleep(plan)["status"] == "present"
+    assert "not excluded (answered not sure): " + never_id in unsafe_sleep(plan)["note"]
+    assert "hazardous_sleep" in scored(plan).red_flags
+    noted = sleep.sleep_catalogue().questions[never_id].risk.noted
+    text = render_markdown(plan)
+    assert f"Not ruled out yet: {noted}." in text
+    assert f'Not excluded, because the answer was "not sure": {noted}.' in text
+
+
+def test_not_sure_where_someone_shares_does_not_exclude_a_sofa(bed_sharing):
+    plan = safer_sleep_plan({**bed_sharing, "night_place": "cot", "shared_place": UNKNOWN})
+    assert unsafe_sleep(plan)["never"] == ["sofa_or_armchair"]
+    assert "hazardous_sleep" in scored(plan).red_flags
+    assert "Not ruled out yet: a sofa or armchair." in render_markdown(plan)
+
+
+def test_a_not_sure_never_answer_where_nobody_shares_still_gets_its_advice(no_risk_sleep):
+    plan = safer_sleep_plan({**no_risk_sleep, "alcohol": UNKNOWN})
+    assert unsafe_sleep(plan)["status"] == "absent"  # nobody shares: not unsafe sleep
+    different = next(s for s in plan["sections"] if s["heading"] == "Nights that are different")
+    assert sleep.sleep_catalogue().questions["alcohol"].risk.different_night in [
+        item["text"] for item in different["items"]]
+
+
+@pytest.mark.parametrize("risk_id", MODIFIABLE)
+def test_one_remaining_risk_is_never_recorded_or_labelled_as_a_plan_in_place(bed_sharing,
+                                                                             risk_id):
+    plan = safer_sleep_plan({**bed_sharing, **MODIFIABLE[risk_id]})
+    status = unsafe_sleep(plan)["status"]
+    options = load_catalogue().for_path("care.unsafe_sleep").options
+    assert status != "absent" and options[status] != options["absent"]
+    assert "plan is in place" not in json.dumps(plan)
+    assert "A modifiable risk remains" in render_markdown(plan)
+    assert "care.unsafe_sleep" in scored(plan).to_dict()["open_factors"]
+
+
+def test_alcohol_is_any_amount_at_any_time_in_the_question_and_the_advice():
+    alcohol = sleep.sleep_catalogue().questions["alcohol"]
+    drugs = sleep.sleep_catalogue().questions["drugs_or_medication"]
+    for text in (alcohol.ask, alcohol.risk.noted, alcohol.risk.instead,
+                 alcohol.risk.different_night):
+        assert "2 units or more" not in text and "at night" not in text, text
+    assert "even a small amount, at any time of the day or night" in alcohol.ask
+    assert alcohol.risk.noted == "alcohol (any amount)"
+    for text in (alcohol.risk.instead, alcohol.risk.different_night):
+        assert "any day or night" in text and "any alcohol, however little" in text
+    assert "at any time of the day or night" in drugs.ask
+    for text in (drugs.risk.instead, drugs.risk.different_night):
+        assert "any day or night" in text
+    header = (CATALOGUES / "safer_sleep.yml").read_text()
+    assert "NICE (2021) strongly advises against bed-sharing after 2 or more units" in header
+    assert "This file takes the Lullaby Trust's: any alcohol" in header
+
+
+@pytest.mark.parametrize("answers", [
+    {"shares": YES, "shared_place": "adult_bed"},  # a father who bed-shares most nights
+    {"shares": YES, "shared_place": "sofa"}, {"shares": UNKNOWN}])
+def test_the_own_cot_is_never_confirmed_where_someone_shares_or_might(no_risk_sleep, answers):
+    plan = safer_sleep_plan({**no_risk_sleep, **answers})
+    already = [item["text"] for section in plan["sections"] for item in section["items"]
+               if section["heading"] == "What you already do that follows safer sleep advice"]
+    assert not [text for text in already if "own cot or Moses basket" in text]
+
+
+@pytest.mark.parametrize("question_id", [q for q, spec in sleep.sleep_catalogue()
+                                         .questions.items() if spec.already])
+def test_an_answer_left_not_sure_is_never_listed_as_safe_practice(bed_sharing,
+                                                                  question_id):
+    answers = {**bed_sharing, question_id: UNKNOWN}
+    text = render_markdown(safer_sleep_plan(answers))
+    assert sleep.sleep_catalogue().questions[question_id].already not in text
+
+
+BED_MADE_READY = "less risky to do it in a bed made ready"
+
+
+def test_the_bed_made_ready_text_is_shown_only_without_a_never_circumstance(no_risk_sleep,
+                                                                          bed_sharing):
+    assert BED_MADE_READY in render_markdown(safer_sleep_plan(no_risk_sleep))
+    assert BED_MADE_READY in render_markdown(safer_sleep_plan(bed_sharing))
+
+
+@pytest.mark.parametrize("never_id", NEVER)
+@pytest.mark.parametrize("family", ["no_risk_sleep", "bed_sharing"])
+@pytest.mark.parametrize("answer", [YES, UNKNOWN])
+def test_the_bed_made_ready_text_is_never_shown_with_a_never_circumstance(
+        request, family, never_id, answer):
+    answers = dict(request.getfixturevalue(family))
+    if never_id == "sofa_or_armchair":
+        answers.update(shares=YES, shared_place="sofa" if answer == YES else UNKNOWN)
+    else:
+        answers[never_id] = answer
+    assert BED_MADE_READY not in render_markdown(safer_sleep_plan(answers))

@@ -27,6 +27,12 @@ def assert_flag(profile, flag):
     {"age_weeks": 40, "mobile": False},
     {"age_weeks": 20, "mobile": None},
     {"age_weeks": None, "mobile": None},
+    # Since issue 15 (PROFILE-SPEC non_mobile_injury): unknown mobility at any age, and any
+    # baby under six months whatever is said of mobility.
+    {"age_weeks": 30, "mobile": None},
+    {"age_weeks": 16, "mobile": True},
+    {"age_weeks": 26, "mobile": True},
+    {"age_weeks": None, "mobile": True},
 ])
 def test_an_injury_on_a_baby_not_known_to_be_mobile_is_a_red_flag(infant):
     doc = injured(**infant)
@@ -34,7 +40,7 @@ def test_an_injury_on_a_baby_not_known_to_be_mobile_is_a_red_flag(infant):
 
 
 @pytest.mark.parametrize("infant", [{"age_weeks": 40, "mobile": True},
-                                    {"age_weeks": 30, "mobile": None}])
+                                    {"age_weeks": 27, "mobile": True}])
 def test_an_injury_on_a_mobile_or_older_baby_is_not_the_red_flag_but_is_considered(infant):
     profile = score(injured(**infant))
     assert "non_mobile_injury" not in profile.red_flags

@@ -144,3 +144,33 @@ def test_one_bad_card_stops_the_whole_load(tmp_path):
     write_card(tmp_path, {**VALID, "id": "second", "sources": []}, name="second.yml")
     with pytest.raises(CatalogueError, match="second.yml"):
         load_cards(tmp_path)
+
+
+def test_the_carer_mental_health_card_gives_the_urgent_route_first():
+    card = next(card for card in CARDS if card.id == "carer_mental_health")
+    urgent = card.answer.split(". ")[0]
+    for said in ("suicidal thoughts", "thoughts of harming the baby", "psychosis"):
+        assert said in urgent
+    for route in ("Call 999", "A&E", "local mental health crisis team",
+                  "NHS 111's mental health option (option 2"):
+        assert route in card.answer
+    assert "999" in card.next_steps[0] and "NHS 111" in card.next_steps[0]
+    assert any("NHS 111" in source.title for source in card.sources)
+    assert any(source.url and "surreyscp" in source.url for source in card.sources)
+
+
+def test_the_crying_card_says_when_to_seek_medical_advice():
+    card = next(card for card in CARDS if card.id == "icon_crying")
+    assert "seek medical advice (the GP, or NHS 111) if the baby seems unwell" in card.answer
+    for sign in ("the crying sounds different", "a fever", "not feeding", "call 999"):
+        assert sign in card.answer
+    assert "seek medical advice" in card.next_steps[0]
+    assert any(source.url == "https://www.rscp.org.uk/homepage/47/infant-crying-and-how-to-cope-icon"
+               for source in card.sources)
+
+
+def test_the_alcohol_card_agrees_with_discuss_any_alcohol_day_or_night():
+    card = next(card for card in CARDS if card.id == "sleep_alcohol")
+    assert "the Lullaby Trust advises never sharing a sleep surface after any alcohol" in \
+        card.answer
+    assert "any alcohol, any amount, by day or by night" in card.answer

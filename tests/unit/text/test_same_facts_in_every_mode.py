@@ -39,27 +39,30 @@ def drink(said, measure, count, kind=None, units=None):
 
 
 PHRASINGS = [
-    # gestation: preterm is under the catalogue's 37 weeks
+    # gestation: preterm is 37 weeks or less (the catalogue's at_most 37, issue 15)
     row("born at 34+2", preterm=YES, gestation_weeks=34.3),
     row("born at 36 weeks and 6 days", preterm=YES, gestation_weeks=36.9),
-    row("born at 37 weeks", preterm=NO, gestation_weeks=37),
+    row("born at 37 weeks", preterm=YES, gestation_weeks=37),
+    row("born at 37+1", preterm=NO, gestation_weeks=37.1),
     row("she was born at 39 weeks", preterm=NO, gestation_weeks=39),
     row("34 weeks' gestation", preterm=YES, gestation_weeks=34),
     row("full term, 40 weeks", preterm=NO, gestation_weeks=40, age_weeks=40),
-    # birth weight: low is under the catalogue's 2.5 kg
+    # birth weight: low is 2.5 kg or less (the catalogue's at_most 2.5, issue 15)
     row("2.4 kilos", low_birth_weight=YES, birth_weight_kg=2.4),
     row("5lb 8oz", low_birth_weight=YES, birth_weight_kg=2.49),
     row("3200 grams", low_birth_weight=NO, birth_weight_kg=3.2),
     row("2499 g", low_birth_weight=YES, birth_weight_kg=2.499),
-    row("2.5 kg", low_birth_weight=NO, birth_weight_kg=2.5),
+    row("2.5 kg", low_birth_weight=YES, birth_weight_kg=2.5),
+    row("2.51 kg", low_birth_weight=NO, birth_weight_kg=2.51),
     row("7 pounds", low_birth_weight=NO, birth_weight_kg=3.18),
     row("7 lb 4 oz", low_birth_weight=NO, birth_weight_kg=3.29),
     row("born at 32 weeks weighing 1.8 kg", preterm=YES, low_birth_weight=YES,
         gestation_weeks=32, birth_weight_kg=1.8),
-    # age: a baby whose mobility is not known is not mobile under the catalogue's 26 weeks
+    # age: a baby whose mobility is not known is not mobile at 26 weeks or younger
     row("she's 14 weeks", not_mobile=YES, age_weeks=14),
     row("a three-month-old", not_mobile=YES, age_weeks=13),
-    row("he's 6 months old", age_weeks=26),
+    row("he's 6 months old", not_mobile=YES, age_weeks=26),
+    row("she's 27 weeks old", age_weeks=27),
     row("ten weeks", not_mobile=YES, age_weeks=10),
     row("she is only 8 weeks old", not_mobile=YES, age_weeks=8),
     row("4 months", not_mobile=YES, age_weeks=17.3),
@@ -71,6 +74,9 @@ PHRASINGS = [
     row("not rolling yet", not_mobile=YES, mobile=False, negated=True),
     row("newborn", not_mobile=YES, mobile=False),
     row("she's 9 months and pulling up", not_mobile=NO, mobile=True, age_weeks=39),
+    # rolling and sitting are not independent mobility (issue 15)
+    row("she rolls", not_mobile=YES, mobile=False),
+    row("he's 7 months and sitting up", not_mobile=YES, mobile=False, age_weeks=30.3),
     # amounts of drink, as said
     row("2 cans", amounts=(drink("2 cans", "can", 2),)),
     row("half a bottle of wine", amounts=(drink("half a bottle of wine", "bottle", 0.5,

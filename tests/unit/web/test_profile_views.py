@@ -67,7 +67,7 @@ def test_comparison_of_saved_versions_comes_from_the_engine():
 def test_labels_come_from_the_catalogue_routes_file_and_rules():
     assert factor_label("carers.other_adult_2.substance_use") == \
         "Alcohol or drug use (other adult 2)"
-    assert factor_label("infant.preterm") == "Born before 37 weeks (baby)"
+    assert factor_label("infant.preterm") == "Born at 37 weeks or less (baby)"
     assert factor_label("household.not_in_the_catalogue") == "Not in the catalogue (household)"
     assert route("emergency_999").name == "Emergency (999)" and route("emergency_999").contact
     assert route("not_a_route").name == "Not a route"

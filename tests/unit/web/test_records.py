@@ -7,7 +7,8 @@ import re
 import pytest
 from sqlalchemy import update
 
-from kbs.safer_practice.plans import safer_sleep_plan
+from kbs.safer_practice.answers import NO, YES
+from kbs.safer_practice.plans import safe_handling_plan, safer_sleep_plan
 from kbs.store.schema import profiles
 from tests.plan_answers import NO_RISK_SLEEP
 from tests.unit.web.conftest import audit_rows
@@ -152,3 +153,18 @@ def test_saved_answers_that_no_longer_read_are_explained_not_a_crash(jones, data
     assert comparison.status_code == 422
     assert "household.isolation" in comparison.get_data(as_text=True)
     assert jones.get(f"/profiles/{case['profiles'][0]}/export.json").status_code == 200
+
+
+def test_the_web_familys_copy_of_a_handling_plan_leaves_out_a_disclosure(jones, database):
+    given = {"icon": YES, "crying_plan": YES, "concern": NO}
+    plan = seed_plan(database, "hv.jones", safe_handling_plan(
+        {"mark": YES, "mobile": NO, "condition": NO, "carers": ["mother", "partner"],
+         "carer_answers": {"mother": dict(given), "partner": {**given, "concern": YES}},
+         "family_plan": ""}))
+    full = jones.get(f"/plans/{plan}").get_data(as_text=True)
+    family = jones.get(f"/plans/{plan}?copy=family").get_data(as_text=True)
+    assert "How the partner handles the baby" in full and "Act now" in full
+    for leak in ("How the partner handles the baby", "a worry about how", "Act now",
+                 "For the practitioner", "social care"):
+        assert leak not in family, leak
+    assert "Crying plan for the partner" in family
