@@ -9,6 +9,7 @@ the question on the table and the questions asked so far (for "go back" and "ski
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -19,9 +20,10 @@ from kbs.assessment import answering, interpret, record, steps
 from kbs.assessment.interpret import Said
 from kbs.assessment.messages import Message
 from kbs.assessment.summary import finished_messages, red_flag_messages
-from kbs.assessment.vocabulary import load_vocabulary, say
+from kbs.assessment.vocabulary import button, load_vocabulary, say
 from kbs.case_reference import check_reference
-from kbs.engine import compare, score
+from kbs.engine import compare, load_routes, score
+from kbs.engine.rules import load_rules
 from kbs.store.cases import get_or_create_case
 from kbs.store.database import get_engine
 from kbs.store.profiles import (
@@ -32,12 +34,15 @@ from kbs.store.profiles import (
     save_answers,
     start_profile,
 )
+from kbs.text.words import is_phrase
 
 MAX_CHARS = 1000
 FINISH = "finish"  # every question is answered; the next message finishes the profile
 RED_FLAG, STOPPED, FINISHED = "red_flag", "stopped", "finished"
 # Answers to these say who someone is or how something is known, not who lives there.
 NOT_OFFERING_AFTER = ("carers", "offer", "source", "wider_family", "level")
+# The step while an answer waits to be confirmed: "confirm:" and the answer as read (JSON).
+CONFIRM = "confirm:"
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,12 @@ def ask(state: State, owner: str) -> Turn:
     if state.profile is None:
         return Turn(state, (Message(steps.reference_step().question),))
     doc = _load(owner, state.profile).answers
+    pending = _pending(state)
+    if pending:
+        step = steps.step_for(doc, pending["step"])
+        if step is not None:
+            return Turn(state, (Message(say("confirm", understood=answering.understood(
+                step, pending, doc)), (button("confirm_yes"), button("confirm_no"))),))
     step = steps.step_for(doc, state.step) if state.step != FINISH else None
     if step is None:
         return Turn(state, (Message(say("all_answered")),))
@@ -103,11 +114,23 @@ def answer(state: State, owner: str, text: str,
             return Turn(replace(state, outcome=STOPPED), (Message(say("profile_gone")),))
         if state.step == FINISH:
             return Turn(replace(state, outcome=FINISHED))
+        pending = _pending(state)
+        if pending:
+            state = replace(state, step=pending["step"])
         step = steps.step_for(row.answers, state.step)
         if step is None:  # the question no longer applies to the answers: on to the next
             return _moved_on(state, row.answers, ())
+        if said.correction:
+            return _correct(state, connection, row, said)
         if said.command:
             return _command(said.command, state, row, step)
+        if pending and _bare(said) is not None:
+            if not _bare(said):
+                return Turn(state, (Message(say("confirm_not_recorded")),))
+            applied = answering.apply_pending(step, pending, row.answers)
+            return _saved(state, connection, row, step, said, applied)
+        if said.question:
+            return _question(state, row)
         return _record(state, connection, row, step, said)
 
 
@@ -208,11 +231,74 @@ def _back(state: State, doc: dict[str, Any]) -> Turn:
     return Turn(state, (Message(say("nothing_to_go_back_to")),))
 
 
+def _pending(state: State) -> dict[str, Any] | None:
+    """The answer waiting to be confirmed, if any."""
+    if state.step and state.step.startswith(CONFIRM):
+        return json.loads(state.step.removeprefix(CONFIRM))
+    return None
+
+
+def _bare(said: Said) -> bool | None:
+    """A bare yes or no (the answer to "So: ... Right?"); None for anything else."""
+    vocab = load_vocabulary()
+    reading = said.reading
+    for value, phrases in ((True, vocab.yes), (False, vocab.no)):
+        if is_phrase(reading, phrases, (*vocab.polite, "that's right", "right", "that's wrong",
+                                        "it is", "it isn't", "that's it")):
+            return value
+    return None
+
+
+def _correct(state: State, connection: Connection, row: Row, said: Said) -> Turn:
+    """"No wait, that's wrong - go back, there has NOT been a bereavement": back to the
+    previous question, and what else the message says is the answer to it (never to the
+    question that was on the table)."""
+    back = _back(state, row.answers)
+    if back.state.step == state.step and back.state.asked == state.asked:
+        return back  # nothing to go back to
+    corrected = Message(say("corrected"))
+    previous = steps.step_for(row.answers, back.state.step)
+    if previous is None or not said.reading.content_words:
+        return Turn(back.state, (corrected, *back.messages))
+    applied = answering.apply_answer(previous, said, row.answers)
+    if applied.doc is None and applied.pending is None:
+        return Turn(back.state, (corrected, *back.messages))
+    turn = _saved(back.state, connection, row, previous, said, applied)
+    return replace(turn, messages=(corrected, *turn.messages))
+
+
+def _question(state: State, row: Row) -> Turn:
+    """A question asked mid-assessment ("is that something I need to act on?"): answered
+    from the profile so far (its level, red flags and routes), then the same question."""
+    profile, rules, routes = score(row.answers), load_rules(), load_routes()
+    messages = [say("question_asked", level=profile.level, name=profile.level_name)]
+    if profile.red_flags:
+        messages.append(say("question_red_flags", flags="; ".join(
+            rules.red_flags[flag].description for flag in profile.red_flags)))
+    else:
+        messages.append(say("question_no_red_flag"))
+    if profile.routes:
+        messages.append(say("question_routes", routes="; ".join(
+            f"{routes.routes[r].name} ({routes.routes[r].contact})" for r in profile.routes)))
+    messages.append(say("question_again"))
+    return Turn(state, (Message("\n".join(messages)),))
+
+
 def _record(state: State, connection: Connection, row: Row, step: steps.Step,
             said: Said) -> Turn:
     """Apply the answer, save the profile, and move on (announcing new red flags)."""
-    applied = answering.apply_answer(step, said, row.answers)
+    return _saved(state, connection, row, step, said,
+                  answering.apply_answer(step, said, row.answers))
+
+
+def _saved(state: State, connection: Connection, row: Row, step: steps.Step, said: Said,
+           applied: answering.Applied) -> Turn:
+    """An applied answer saved, and the next question; or, not read, asked again; or, read
+    but not confidently, said back to be confirmed (what it mentioned is kept meanwhile)."""
     if applied.doc is None:
+        if applied.pending is not None:
+            state = replace(state, step=CONFIRM + json.dumps({"step": step.id,
+                                                               **applied.pending}))
         if applied.noticed is None:
             return Turn(state, applied.messages)
         # Not read, so the question stays on the table; what it mentioned is kept.

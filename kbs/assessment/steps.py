@@ -161,7 +161,7 @@ def _factor_steps(doc: dict[str, Any], factor: Factor, role: str | None = None) 
                    button("factor_no", option=options["absent"]), button("dont_know"),
                    button("why")),
                   bool(answer) and not record.has_note(answer, record.NOTICED), factor, role)]
-    if factor.has("needs_corroboration") and (answer.get("status") in NEEDS_SOURCE
+    if record.needs_source(factor) and (answer.get("status") in NEEDS_SOURCE
                                               or record.has_note(answer, record.PENDING_SOURCE)):
         prompt = load_vocabulary().prompts["source"]
         steps.append(Step(f"{path}.source", "source", section, f"{label}: {prompt.question}",
