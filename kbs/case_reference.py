@@ -8,6 +8,13 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+from kbs.catalogues import load
+from kbs.paths import CATALOGUES_DIR
+
+CASES_FILE = CATALOGUES_DIR / "cases.yml"
 
 ALLOWED = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{2,23}$")
 ALLOWED_WORDS = {"case", "baby", "family", "ref", "team", "visit", "infant", "test"}
@@ -15,6 +22,26 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 WORDS_ONLY = re.compile(r"[A-Za-z][A-Za-z' -]*")
 DATE_WITH_SEPARATORS = re.compile(r"\d{1,4}[./_-]\d{1,2}[./_-]\d{2,4}")
 EXAMPLE = "Choose a code such as KBS-0142 (letters, digits and hyphens, with at least two digits)."
+
+
+def declines(text: str) -> bool:
+    """Whether ``text``, typed at a case-reference prompt, says there is no case ("no
+    thanks", "not for a case", "carry on without one", "skip"): it opens with one of the
+    phrases of cases.yml's ``no_case`` and holds no word with a digit (a reference)."""
+    words = _words(text)
+    if not words or any(any(ch.isdigit() for ch in word) for word in words):
+        return False
+    return any(tuple(words[:len(phrase)]) == phrase for phrase in no_case_phrases())
+
+
+@cache
+def no_case_phrases(path: Path = CASES_FILE) -> tuple[tuple[str, ...], ...]:
+    """The no-case phrases, each as its words."""
+    return tuple(tuple(_words(phrase)) for phrase in load(path).get("no_case").texts())
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+(?:['\u2019][a-z]+)?", text.lower().replace("\u2019", "'"))
 
 
 def check_reference(text: str) -> str | None:

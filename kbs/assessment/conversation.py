@@ -20,7 +20,7 @@ from kbs.assessment.interpret import Said
 from kbs.assessment.messages import Message
 from kbs.assessment.summary import finished_messages, red_flag_messages
 from kbs.assessment.vocabulary import load_vocabulary, say
-from kbs.case_reference import check_reference
+from kbs.case_reference import check_reference, declines
 from kbs.engine import compare, score
 from kbs.store.cases import get_or_create_case
 from kbs.store.database import get_engine
@@ -141,7 +141,7 @@ def close(state: State, owner: str) -> Turn:
 
 
 def _answer_reference(state: State, owner: str, text: str, command: str | None) -> Turn:
-    if command == "stop":
+    if command == "stop" or declines(text):  # no case: nothing can be saved, so it stops
         return Turn(replace(state, outcome=STOPPED))
     if command:
         if command == "why":

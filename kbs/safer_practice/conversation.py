@@ -24,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from kbs import chat, faults
 from kbs.assessment.discussions import add_to_open_assessment
-from kbs.case_reference import check_reference
+from kbs.case_reference import check_reference, declines
 from kbs.identifying import check_note
 from kbs.safer_practice import asking
 from kbs.safer_practice.answers import UNKNOWN
@@ -178,7 +178,7 @@ def _answer(form: DiscussionForm, said: list[chat.Message], catalogue: Catalogue
 
 def _take_reference(form: DiscussionForm, said: list[chat.Message], catalogue: Catalogue,
                     answers: dict[str, Any], message: Message) -> dict[str, Any] | None:
-    if message.skip:
+    if message.skip or declines(message.text):
         said.append(_say("not_saved"))
         return {REFERENCE_SLOT: NO_REFERENCE}
     reason = check_reference(message.text)
