@@ -34,10 +34,24 @@ def declines(text: str) -> bool:
     return any(tuple(words[:len(phrase)]) == phrase for phrase in no_case_phrases())
 
 
-@cache
-def no_case_phrases(path: Path = CASES_FILE) -> tuple[tuple[str, ...], ...]:
+def asks_to_discard(text: str) -> bool:
+    """Whether the whole message (with or without "please") asks to discard the assessment
+    version in progress: one of cases.yml's ``discard`` phrases."""
+    words = tuple(word for word in _words(text) if word != "please")
+    return bool(words) and words in phrases("discard")
+
+
+def no_case_phrases() -> tuple[tuple[str, ...], ...]:
     """The no-case phrases, each as its words."""
-    return tuple(tuple(_words(phrase)) for phrase in load(path).get("no_case").texts())
+    return phrases("no_case")
+
+
+@cache
+def phrases(name: str, path: Path = CASES_FILE) -> tuple[tuple[str, ...], ...]:
+    """One list of cases.yml's phrases (no_case, discard), each as its words."""
+    doc = load(path)
+    doc.only(("no_case", "discard"))
+    return tuple(tuple(_words(phrase)) for phrase in doc.get(name).texts())
 
 
 def _words(text: str) -> list[str]:
