@@ -47,10 +47,16 @@ def no_case_phrases() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def age_weeks_apart(path: Path = CASES_FILE) -> float:
+    """How far (in weeks) a discussion's age for the baby may be from the assessment's."""
+    return load(path).get("same_baby").get("age_weeks_apart").number(0, 52)
+
+
+@cache
 def phrases(name: str, path: Path = CASES_FILE) -> tuple[tuple[str, ...], ...]:
     """One list of cases.yml's phrases (no_case, discard), each as its words."""
     doc = load(path)
-    doc.only(("no_case", "discard"))
+    doc.only(("no_case", "discard", "same_baby"))
     return tuple(tuple(_words(phrase)) for phrase in doc.get(name).texts())
 
 

@@ -242,13 +242,17 @@ def _save(owner: str, reference: str, kind: str, content: dict) -> list[chat.Mes
             case_id = get_or_create_case(connection, owner, reference)
             plan_id = save_plan(connection, owner=owner, kind=kind, content=content,
                                 case_id=case_id)
-            version = add_to_open_assessment(connection, case_id, content)
+            merged = add_to_open_assessment(connection, case_id, content)
     except SQLAlchemyError as fault:
         log.error("saving a %s plan failed: %s", kind, faults.description(fault))
         return [_say("save_failed")]
     said = [_say("saved", plan_id=plan_id, reference=reference)]
-    if version is not None:
-        said.append(_say("added_to_assessment", reference=reference, version=version))
+    if merged.added:
+        said.append(_say("added_to_assessment", reference=reference, version=merged.version))
+    elif merged.different:
+        reasons = "; ".join(_say(reason, **values).text for reason, values in merged.different)
+        said.append(_say("not_added_to_assessment", reference=reference,
+                         version=merged.version, reasons=reasons))
     return said
 
 
