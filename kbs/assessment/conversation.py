@@ -16,18 +16,19 @@ from typing import Any
 
 from sqlalchemy.engine import Connection, Row
 
-from kbs.assessment import answering, interpret, record, steps
+from kbs.assessment import answering, interpret, record, steps, versions
 from kbs.assessment.interpret import Said
 from kbs.assessment.messages import Message
 from kbs.assessment.summary import finished_messages, red_flag_messages
 from kbs.assessment.vocabulary import button, load_vocabulary, say
-from kbs.case_reference import check_reference
+from kbs.case_reference import asks_to_discard, check_reference, declines
 from kbs.engine import compare, load_routes, score
 from kbs.engine.rules import load_rules
 from kbs.store.cases import get_or_create_case
 from kbs.store.database import get_engine
 from kbs.store.profiles import (
     complete_profile,
+    latest_complete,
     open_profile,
     owned_profile,
     previous_complete,
@@ -53,6 +54,7 @@ class State:
     asked: tuple[str, ...] = ()
     red_flags: tuple[str, ...] = ()  # raised by the last answer, to announce
     outcome: str | None = None  # red_flag | stopped | finished: the form pauses or ends
+    confirm: str | None = None  # new_version | discard: waiting for a yes or no
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,8 @@ def start(owner: str, text: str) -> Turn:
 
 def ask(state: State, owner: str) -> Turn:
     """The question on the table, with its buttons."""
+    if state.confirm:
+        return Turn(state, (_confirmation(state, owner),))
     if state.profile is None:
         return Turn(state, (Message(steps.reference_step().question),))
     doc = _load(owner, state.profile).answers
@@ -106,12 +110,18 @@ def answer(state: State, owner: str, text: str,
         return Turn(state, (Message(say("too_long", length=f"{len(text):,}",
                                         limit=f"{MAX_CHARS:,}")),))
     said = interpret.read_message(text, entities, load_vocabulary())
+    if state.confirm:
+        return _confirm(state, owner, text, said)
     if state.profile is None:
         return _answer_reference(state, owner, text, said.command)
     with get_engine().begin() as connection:
         row = _load(owner, state.profile, connection)
         if row is None:
             return Turn(replace(state, outcome=STOPPED), (Message(say("profile_gone")),))
+        if asks_to_discard(text):
+            if versions.needs_confirming(row):
+                return Turn(replace(state, confirm=versions.DISCARD))
+            return _discarded(connection, owner, row)
         if state.step == FINISH:
             return Turn(replace(state, outcome=FINISHED))
         pending = _pending(state)
@@ -164,7 +174,7 @@ def close(state: State, owner: str) -> Turn:
 
 
 def _answer_reference(state: State, owner: str, text: str, command: str | None) -> Turn:
-    if command == "stop":
+    if command == "stop" or declines(text):  # no case: nothing can be saved, so it stops
         return Turn(replace(state, outcome=STOPPED))
     if command:
         if command == "why":
@@ -176,11 +186,21 @@ def _answer_reference(state: State, owner: str, text: str, command: str | None) 
 
 
 def _open(owner: str, reference: str) -> Turn:
-    """Resume the case's unfinished profile, or start its next version."""
+    """Resume the case's unfinished profile; or, once the practitioner confirms it (when
+    its last version is finished), start its next version."""
     reason = check_reference(reference)
     if reason:
         return Turn(State(step="reference"), (Message(say("reference_refused",
                                                           reason=reason)),))
+    with get_engine().begin() as connection:
+        case_id = get_or_create_case(connection, owner, reference)
+        row = open_profile(connection, case_id)
+        if row is None and latest_complete(connection, case_id) is not None:
+            return Turn(State(case=reference, step="reference", confirm=versions.NEW_VERSION))
+    return _start_or_resume(owner, reference)
+
+
+def _start_or_resume(owner: str, reference: str) -> Turn:
     with get_engine().begin() as connection:
         case_id = get_or_create_case(connection, owner, reference)
         row = open_profile(connection, case_id)
@@ -203,6 +223,48 @@ def _open(owner: str, reference: str) -> Turn:
                 said = say("started", version=row.version, reference=reference)
     return Turn(State(case=reference, profile=profile_id, step=_next(doc, ())),
                 (Message(said),))
+
+
+def _confirmation(state: State, owner: str) -> Message:
+    """The yes-or-no question the conversation waits on."""
+    with get_engine().begin() as connection:
+        if state.confirm == versions.NEW_VERSION:
+            case_id = get_or_create_case(connection, owner, state.case)
+            return versions.ask_new_version(connection, case_id, state.case)
+        return versions.ask_discard(_load(owner, state.profile, connection))
+
+
+def _confirm(state: State, owner: str, text: str, said: Said) -> Turn:
+    """The answer to "Start version 2?" or "Discard it?": only yes does it."""
+    if said.command == "stop":
+        return Turn(replace(state, outcome=STOPPED, confirm=None))
+    answer = versions.confirmed(text, said)
+    if state.confirm == versions.NEW_VERSION:
+        if answer is True:
+            return _start_or_resume(owner, state.case)
+        if answer is None and any(ch.isdigit() for ch in text):  # another reference
+            return _open(owner, _reference_in(text))
+        if answer is False:
+            with get_engine().begin() as connection:
+                case_id = get_or_create_case(connection, owner, state.case)
+                declined = versions.declined_new_version(connection, case_id,
+                                                         state.case)
+            return Turn(State(step="reference"), (declined,))
+        return Turn(state, (versions.ask_yes_or_no(),))
+    with get_engine().begin() as connection:
+        row = _load(owner, state.profile, connection)
+        if row is None:
+            return Turn(replace(state, outcome=STOPPED), (Message(say("profile_gone")),))
+        if answer is True:
+            return _discarded(connection, owner, row)
+        if answer is False:
+            return Turn(replace(state, confirm=None), (versions.kept(row),))
+    return Turn(state, (versions.ask_yes_or_no(),))
+
+
+def _discarded(connection: Connection, owner: str, row: Row) -> Turn:
+    """The version in progress deleted; the form asks for a case reference again."""
+    return Turn(State(step="reference"), (versions.discard(connection, owner, row),))
 
 
 def _command(command: str, state: State, row: Row, step: steps.Step) -> Turn:
