@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection, Row
 
-from kbs.assessment import answering, interpret, record, steps
+from kbs.assessment import answering, depth, interpret, record, steps
 from kbs.assessment.interpret import Said
 from kbs.assessment.messages import Message
 from kbs.assessment.summary import finished_messages, red_flag_messages
@@ -218,7 +218,7 @@ def _record(state: State, connection: Connection, row: Row, step: steps.Step,
         # Not read, so the question stays on the table; what it mentioned is kept.
         return _flagged(Turn(state, applied.messages),
                         _save(connection, row, applied.noticed))
-    doc = applied.doc
+    doc = depth.close(applied.doc, said.reading)  # "her first baby": no sibling questions
     new_flags = _save(connection, row, doc)
     asked = (*state.asked, step.id)
     moved = _moved_on(replace(state, asked=asked), doc, applied.messages,
