@@ -78,7 +78,8 @@ def ask(state: State, owner: str) -> Turn:
     text = step.question
     if step.kind == "level":
         vocab, profile = load_vocabulary(), score(doc)
-        lead = vocab.level_lead.format(level=profile.level, name=profile.level_name)
+        lead = vocab.level_lead.format(level=profile.level,
+                                        name=profile.level_name.replace("_", " "))
         text = f"{lead} {text} {vocab.level_hint}"
     previous = steps.step_for(doc, state.asked[-1]) if state.asked else None
     if step.section and not text.startswith(step.section) and (
@@ -113,9 +114,9 @@ def answer(state: State, owner: str, text: str,
 
 def announce(state: State, owner: str) -> Turn:
     """The red flags the last answer raised, with their routes."""
-    profile = score(_load(owner, state.profile).answers)
+    doc = _load(owner, state.profile).answers
     return Turn(replace(state, red_flags=(), outcome=None),
-                tuple(red_flag_messages(state.red_flags, profile)))
+                tuple(red_flag_messages(state.red_flags, score(doc), doc)))
 
 
 def close(state: State, owner: str) -> Turn:
@@ -137,7 +138,7 @@ def close(state: State, owner: str) -> Turn:
     comparison = compare(previous.answers, doc) if previous else None
     return Turn(State(), tuple(finished_messages(
         row.reference, row.version, profile, comparison,
-        previous.version if previous else None)))
+        previous.version if previous else None, row.id, doc)))
 
 
 def _answer_reference(state: State, owner: str, text: str, command: str | None) -> Turn:

@@ -195,7 +195,8 @@ def test_a_second_profile_shows_what_changed(hv):
     while hv.open:
         reply = hv.say("don't know")
     reply = text(reply)
-    assert "What changed since version 1" in reply and "Material hardship" in reply
+    # the one-screen summary points to the comparison; the changes are on the case page
+    assert "What changed since version 1" in reply and "[Open the full profile](/profiles/" in reply
     assert [row.status for row in saved()] == ["complete", "complete"]
 
 
@@ -218,7 +219,7 @@ def test_a_judgement_level_needs_its_reason_and_no_names(hv):
     assert "Please give the reason" in text(hv.say("4"))
     assert '"Sarah" may be a name' in text(hv.say("4: Sarah's partner is unseen"))
     reply = text(hv.say("4: mum's partner is unseen and the account is unchecked"))
-    assert "Level 4" in reply and "professional judgement raises level" in reply
+    assert "Level 4" in reply  # the judgement's reason is on the profile page
     assert saved()[0].answers["judgement"]["note"] == (
         "mum's partner is unseen and the account is unchecked")
 
@@ -249,10 +250,11 @@ def test_the_summary_puts_the_level_then_red_flags_then_routes(hv):
     while hv.open:
         reply = hv.say("don't know")
     summary = text(reply)
+    # one screen (issue 22): level, red flags, the first three things to do, what is not
+    # known, and the link to the full profile
     order = [summary.index(heading) for heading in (
-        "Level 3", "RED FLAGS: act on these first", "Routes\n", "Wider family\n",
-        "Review at each contact\n")]
+        "Level 3", "Red flags:** Injury to a baby who is not mobile", "First things to do:",
+        "Not known (", "[Open the full profile](/profiles/")]
     assert order == sorted(order)
-    assert summary.rstrip().endswith("Routes and contacts: Derby and Derbyshire Safeguarding "
-                                     "Children Partnership (DDSCP)")
+    assert "Urgent paediatric assessment" in summary
     assert ".yml" not in summary

@@ -3,6 +3,7 @@ matters for their contact with the baby, "her first baby" closing the sibling qu
 nothing asked twice, and the user-test family (issue 22) in far fewer questions without
 losing a key factor (about 100 before; 65 now; issue 22's target of 50 is not yet met)."""
 
+import re
 from datetime import date
 from fnmatch import fnmatch
 
@@ -223,3 +224,28 @@ def test_the_user_test_family_in_a_shorter_path_without_losing_a_key_factor(nlp,
     assert carers["father"]["unknown_to_practitioners"]["status"] == "present"
     assert carers["mother"]["substance_use"]["status"] == "present"
     assert not profile.complete and profile.level >= 2
+
+
+# An internal identifier: a dotted path (carers.partner.x, infant.preterm), a snake_case id
+# (sofa_or_armchair), an index ("wider_family[0]") or the engine's arithmetic.
+IDENTIFIER = re.compile(r"\b[a-z]+(?:\.[a-z_0-9]+){1,3}\b(?!\))|\b[a-z]+_[a-z_0-9]+\b|\[\d+\]|"
+                        r"risk points x")
+
+
+def test_no_internal_identifier_in_anything_the_practitioner_reads(nlp, database_url):
+    hv = Practitioner(nlp)
+    said = hv.start()
+    said += hv.say("KBS-2208")
+    said += hv.say("no")
+    said += hv.say("she's a three-month-old and I saw a bruise on her cheek")  # a red flag
+    while hv.open:
+        step = hv.state.step
+        said += hv.say(_scripted(step) if step not in (None, "finish") else "finish")
+    summary = said[-1] if "[Open the full profile]" in said[-1] else "\n".join(said[-3:])
+    assert "[Open the full profile](/profiles/" in "\n".join(said)
+    for message in said:
+        # a link's address is not read: only its words
+        words = re.sub(r"\]\([^)]*\)", "]", message)
+        found = IDENTIFIER.findall(words)
+        assert not found, f"{found} in: {message}"
+    assert summary.count("\n") < 12  # one screen in the chat (the browser test measures it)
