@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from kbs.assessment import interpret, record
+from kbs.assessment import depth, interpret, record
 from kbs.assessment.interpret import UNKNOWN, Said
 from kbs.assessment.messages import Message
 from kbs.assessment.steps import Step, about, carer_name
@@ -71,6 +71,11 @@ def describe(step: Step, doc: dict[str, Any]) -> str:
         value = doc["carers"].get(step.role, {}).get("sole_carer")
         return say("recorded_sole_carer", carer=carer_name(doc, step.role),
                    value=_value_words(value))
+    if step.kind == "contact":
+        value = doc["carers"].get(step.role, {}).get("contact")
+        return say("recorded_contact", carer=carer_name(doc, step.role),
+                   value=depth.load_depth().contact_labels[value] if value
+                   else say("value_not_known"))
     if step.kind == "carers":
         return say("recorded_carers", carers=", ".join(
             carer_name(doc, r) for r in record.roles(doc)) or say("value_none"))
@@ -316,6 +321,15 @@ def _sole_carer(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary
                                                   None if answer == UNKNOWN else answer))
 
 
+def _contact(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> Applied:
+    """Whether the adult lives with the baby, visits or has no contact (depth.yml)."""
+    answer = depth.read_contact(facts.reading, vocab)
+    if answer is None:
+        return _ask_again(say("ask_contact"))
+    return _confirm(step, record.set_carer_detail(doc, step.role, "contact",
+                                                  None if answer == UNKNOWN else answer))
+
+
 def _wider_family(step: Step, facts: Facts, doc: dict[str, Any],
                   vocab: Vocabulary) -> Applied:
     relatives = interpret.wider_family(facts, vocab)
@@ -378,5 +392,6 @@ def _notice(step: Step, said: Said, doc: dict[str, Any],
 
 
 READERS = {"danger": _danger, "infant": _infant, "factor": _factor, "source": _source,
-           "field": _field, "carers": _carers, "sole_carer": _sole_carer,
+           "field": _field, "carers": _carers, "contact": _contact,
+           "sole_carer": _sole_carer,
            "wider_family": _wider_family, "level": _level, "offer": _offer}

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection, Row
 
-from kbs.assessment import answering, interpret, record, steps, versions
+from kbs.assessment import answering, depth, interpret, record, steps, versions
 from kbs.assessment.interpret import Said
 from kbs.assessment.messages import Message
 from kbs.assessment.summary import finished_messages, red_flag_messages
@@ -93,7 +93,8 @@ def ask(state: State, owner: str) -> Turn:
     text = step.question
     if step.kind == "level":
         vocab, profile = load_vocabulary(), score(doc)
-        lead = vocab.level_lead.format(level=profile.level, name=profile.level_name)
+        lead = vocab.level_lead.format(level=profile.level,
+                                        name=profile.level_name.replace("_", " "))
         text = f"{lead} {text} {vocab.level_hint}"
     previous = steps.step_for(doc, state.asked[-1]) if state.asked else None
     if step.section and not text.startswith(step.section) and (
@@ -146,9 +147,9 @@ def answer(state: State, owner: str, text: str,
 
 def announce(state: State, owner: str) -> Turn:
     """The red flags the last answer raised, with their routes."""
-    profile = score(_load(owner, state.profile).answers)
+    doc = _load(owner, state.profile).answers
     return Turn(replace(state, red_flags=(), outcome=None),
-                tuple(red_flag_messages(state.red_flags, profile)))
+                tuple(red_flag_messages(state.red_flags, score(doc), doc)))
 
 
 def close(state: State, owner: str) -> Turn:
@@ -170,7 +171,7 @@ def close(state: State, owner: str) -> Turn:
     comparison = compare(previous.answers, doc) if previous else None
     return Turn(State(), tuple(finished_messages(
         row.reference, row.version, profile, comparison,
-        previous.version if previous else None)))
+        previous.version if previous else None, row.id, doc)))
 
 
 def _answer_reference(state: State, owner: str, text: str, command: str | None) -> Turn:
@@ -366,7 +367,7 @@ def _saved(state: State, connection: Connection, row: Row, step: steps.Step, sai
         # Not read, so the question stays on the table; what it mentioned is kept.
         return _flagged(Turn(state, applied.messages),
                         _save(connection, row, applied.noticed))
-    doc = applied.doc
+    doc = depth.close(applied.doc, said.reading)  # "her first baby": no sibling questions
     new_flags = _save(connection, row, doc)
     asked = (*state.asked, step.id)
     moved = _moved_on(replace(state, asked=asked), doc, applied.messages,

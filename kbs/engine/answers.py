@@ -20,6 +20,7 @@ import yaml
 
 from kbs.engine import checks
 from kbs.engine.catalogue import (
+    CARER_CONTACTS,
     CARER_DETAILS,
     SOURCES,
     STATUSES,
@@ -93,6 +94,7 @@ class Carer:
     entries: Mapping[str, Entry]
     relation: str = ""
     sole_carer: bool | None = None
+    contact: str | None = None  # lives_in, visits, no_contact (CARER_CONTACTS); None: not known
 
     @property
     def name(self) -> str:
@@ -359,6 +361,8 @@ def _carers(value: Any) -> tuple[Carer, ...]:
             relation=checks.text(answers.get("relation", ""), f"{where}.relation", AnswersError),
             sole_carer=None if sole is None else
             checks.boolean(sole, f"{where}.sole_carer", AnswersError),
+            contact=None if answers.get("contact") is None else
+            checks.one_of(answers["contact"], CARER_CONTACTS, f"{where}.contact", AnswersError),
         ))
     return tuple(carers)
 

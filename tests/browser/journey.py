@@ -140,7 +140,7 @@ def _second_version_in_the_widget(page: Page) -> None:
     assert reloaded, f"never asked: {RELOAD_AT}"
     summary = page.locator(".kbs-log")
     expect(summary).to_contain_text(f"The profile for {REFERENCE} (version 2) is saved")
-    expect(summary).to_contain_text("RED FLAGS: act on these first")
+    expect(summary).to_contain_text("Red flags: Injury to a baby who is not mobile")
     expect(summary).to_contain_text("What changed since version 1")
 
 
