@@ -57,7 +57,11 @@ def test_a_standalone_discussion_shows_the_plan_and_saves_nothing(running):
     assert "# Safer sleep plan" in plan
     assert "Sleeping on a sofa or armchair" in plan
     assert "Sharing a sleep surface after drinking alcohol" in plan
-    assert "The baby sleeps in their own cot or Moses basket at night." in plan
+    # Someone shared a sofa with the baby: the own cot is never confirmed as what the family
+    # already does safely (issue 15); the advice puts the baby down in it instead.
+    assert "The baby sleeps in their own cot or Moses basket at night." not in plan
+    assert "put them down on their back in their own cot or Moses basket" in " ".join(
+        plan.split())
     assert "NICE" in plan and "Lullaby Trust" in plan
     assert "Nothing was saved, because no case reference was given." in plan
     assert saved_plans(database) == []
