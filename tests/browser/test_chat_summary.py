@@ -31,8 +31,11 @@ def test_the_summary_fits_one_desktop_screen_and_opens_the_profile_page(
         assert not IDENTIFIER.findall(text), IDENTIFIER.findall(text)
         link = summary.get_by_role("link", name="Open the full profile")
         expect(link).to_have_attribute("href", f"/profiles/{assessed.profiles[2]}")
-        link.click()
-        page.wait_for_url(re.compile(rf"/profiles/{assessed.profiles[2]}$"))
-        expect(page.locator("h1")).to_contain_text(f"Case {assessed.reference}")
+        with context.expect_page() as opened:  # the widget opens links in a new tab, so
+            link.click()                       # the conversation stays where it was
+        profile = opened.value
+        profile.wait_for_load_state()
+        assert re.search(rf"/profiles/{assessed.profiles[2]}$", profile.url), profile.url
+        expect(profile.locator("h1")).to_contain_text(f"Case {assessed.reference}")
     finally:
         context.close()
