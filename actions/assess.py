@@ -25,7 +25,8 @@ FORM = "assessment_form"
 ANSWER_SLOT = "assessment_answer"
 STATE_SLOTS = {"case": "assessment_case", "profile": "assessment_profile",
                "step": "assessment_step", "asked": "assessment_asked",
-               "red_flags": "assessment_red_flags", "outcome": "assessment_outcome"}
+               "red_flags": "assessment_red_flags", "outcome": "assessment_outcome",
+               "confirm": "assessment_confirm"}
 
 
 def state_of(tracker: Tracker) -> State:

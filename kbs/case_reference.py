@@ -8,6 +8,13 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+from kbs.catalogues import load
+from kbs.paths import CATALOGUES_DIR
+
+CASES_FILE = CATALOGUES_DIR / "cases.yml"
 
 ALLOWED = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{2,23}$")
 ALLOWED_WORDS = {"case", "baby", "family", "ref", "team", "visit", "infant", "test"}
@@ -15,6 +22,46 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 WORDS_ONLY = re.compile(r"[A-Za-z][A-Za-z' -]*")
 DATE_WITH_SEPARATORS = re.compile(r"\d{1,4}[./_-]\d{1,2}[./_-]\d{2,4}")
 EXAMPLE = "Choose a code such as KBS-0142 (letters, digits and hyphens, with at least two digits)."
+
+
+def declines(text: str) -> bool:
+    """Whether ``text``, typed at a case-reference prompt, says there is no case ("no
+    thanks", "not for a case", "carry on without one", "skip"): it opens with one of the
+    phrases of cases.yml's ``no_case`` and holds no word with a digit (a reference)."""
+    words = _words(text)
+    if not words or any(any(ch.isdigit() for ch in word) for word in words):
+        return False
+    return any(tuple(words[:len(phrase)]) == phrase for phrase in no_case_phrases())
+
+
+def asks_to_discard(text: str) -> bool:
+    """Whether the whole message (with or without "please") asks to discard the assessment
+    version in progress: one of cases.yml's ``discard`` phrases."""
+    words = tuple(word for word in _words(text) if word != "please")
+    return bool(words) and words in phrases("discard")
+
+
+def no_case_phrases() -> tuple[tuple[str, ...], ...]:
+    """The no-case phrases, each as its words."""
+    return phrases("no_case")
+
+
+@cache
+def age_weeks_apart(path: Path = CASES_FILE) -> float:
+    """How far (in weeks) a discussion's age for the baby may be from the assessment's."""
+    return load(path).get("same_baby").get("age_weeks_apart").number(0, 52)
+
+
+@cache
+def phrases(name: str, path: Path = CASES_FILE) -> tuple[tuple[str, ...], ...]:
+    """One list of cases.yml's phrases (no_case, discard), each as its words."""
+    doc = load(path)
+    doc.only(("no_case", "discard", "same_baby"))
+    return tuple(tuple(_words(phrase)) for phrase in doc.get(name).texts())
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+(?:['\u2019][a-z]+)?", text.lower().replace("\u2019", "'"))
 
 
 def check_reference(text: str) -> str | None:

@@ -9,10 +9,6 @@ from kbs.engine.rules import load_rules
 
 DOMAIN_NAMES = {"infant": "Baby", "household": "Household", "care": "Care",
                 "information": "Information"}
-RED_FLAGS = {"non_mobile_injury": "Injury to a baby who is not mobile",
-             "high_risk_domestic_abuse": "High-risk domestic abuse",
-             "intoxicated_care": "Care while intoxicated",
-             "hazardous_sleep": "Hazardous shared sleep", "immediate_danger": "Danger now"}
 WORDS = {"childrens": "children's", "marac": "MARAC", "icon": "ICON"}
 
 
@@ -45,7 +41,9 @@ def route(route_id: str) -> Route:
 
 
 def flag_label(flag: str) -> str:
-    return RED_FLAGS.get(flag, words(flag))
+    """The red flag's label from the scoring rules (kbs/catalogues/scoring.yml)."""
+    rule = load_rules().red_flags.get(flag)
+    return rule.label if rule and rule.label else words(flag)
 
 
 def level_label(level: int | None) -> str:

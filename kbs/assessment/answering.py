@@ -9,10 +9,10 @@ put right ("go back"). Every wording is assessment.yml's (``say``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from kbs.assessment import interpret, record
+from kbs.assessment import depth, interpret, record
 from kbs.assessment.interpret import UNKNOWN, Said
 from kbs.assessment.messages import Message
 from kbs.assessment.steps import Step, about, carer_name
@@ -34,6 +34,9 @@ class Applied:
     # The answer could not be read, but what it mentioned in passing (an injury, a baby in
     # danger now, not mobile) is recorded all the same: the answers with only that.
     noticed: dict[str, Any] | None = None
+    # Read, but not confidently: what was understood, to be confirmed before it is saved
+    # (``apply_pending`` saves it).
+    pending: dict[str, Any] | None = None
 
 
 def apply_answer(step: Step, said: Said, doc: dict[str, Any]) -> Applied:
@@ -43,7 +46,8 @@ def apply_answer(step: Step, said: Said, doc: dict[str, Any]) -> Applied:
     applied = READERS[step.kind](step, said.facts, doc, vocab)
     if applied.doc is None:
         kept, noticed = _notice(step, said, doc, vocab)
-        return Applied(None, (*noticed, *applied.messages), kept if noticed else None)
+        return Applied(None, (*noticed, *applied.messages), kept if noticed else None,
+                       applied.pending)
     doc, noticed = _notice(step, said, applied.doc, vocab)
     return Applied(doc, (*applied.messages, *noticed))
 
@@ -67,6 +71,11 @@ def describe(step: Step, doc: dict[str, Any]) -> str:
         value = doc["carers"].get(step.role, {}).get("sole_carer")
         return say("recorded_sole_carer", carer=carer_name(doc, step.role),
                    value=_value_words(value))
+    if step.kind == "contact":
+        value = doc["carers"].get(step.role, {}).get("contact")
+        return say("recorded_contact", carer=carer_name(doc, step.role),
+                   value=depth.load_depth().contact_labels[value] if value
+                   else say("value_not_known"))
     if step.kind == "carers":
         return say("recorded_carers", carers=", ".join(
             carer_name(doc, r) for r in record.roles(doc)) or say("value_none"))
@@ -93,8 +102,14 @@ def _describe_factor(step: Step, doc: dict[str, Any]) -> str:
     if entry["status"] == "unknown":
         return say("recorded_not_known", about=who, unknown=factor.options["unknown"])
     text = f"{who}: {factor.options[entry['status']]}"
-    if entry.get("source"):
-        text += f", {load_vocabulary().source_words[entry['source']]}"
+    words = load_vocabulary().source_words
+    if entry.get("accounts"):
+        text += "; " + say("recorded_accounts", accounts="; ".join(
+            say("recorded_account", status=factor.options[a["status"]],
+                source=words[a["source"]]) + (f' ("{a["note"]}")' if a.get("note") else "")
+            for a in entry["accounts"]))
+    elif entry.get("source"):
+        text += f", {words[entry['source']]}"
     if entry.get("note"):
         text += f" ({entry['note']})"
     if (entry["status"] == "absent" and entry.get("source") == "carer_account"
@@ -145,8 +160,11 @@ def _infant(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) ->
         answer = interpret.mobility(facts, vocab)
         if answer is None:
             return _ask_again(say("ask_mobile"))
-        return _confirm(step, record.set_infant(doc, "mobile", None if answer == UNKNOWN
-                                                else answer))
+        doc = record.set_infant(doc, "mobile", None if answer == UNKNOWN else answer)
+        source = interpret.source(facts.reading, vocab, record.household(doc))
+        if answer != UNKNOWN and source:  # "parents say he has just started rolling over"
+            doc = record.set_mobility_source(doc, answer, source)
+        return _confirm(step, doc)
     if interpret.said_unknown(facts.reading, vocab):
         return _confirm(step, record.set_infant(doc, step.name, None))
     low, high = _limits(step.name)
@@ -173,21 +191,72 @@ def _unit(name: str) -> str:
 
 def _factor(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> Applied:
     factor = step.factor
-    found = interpret.status(facts, vocab.factors.get(f"{factor.domain}.{factor.id}"), vocab,
-                             record.household(doc))
+    key = f"{factor.domain}.{factor.id}"
+    found = interpret.status(facts, vocab.factors.get(key), vocab, record.household(doc),
+                             negative=key in vocab.asked_in_the_negative)
     if found.status is None:
         return _ask_again(say("ask_factor", present=factor.options["present"],
                               absent=factor.options["absent"]))
     if found.status == UNKNOWN and record.has_note(record.entry(doc, step.path),
                                                    record.NOTICED):
         return _confirm(step, record.keep_noticed(doc, step.path))
-    doc = record.set_status(doc, step.path, factor, found.status, found.source, found.note)
+    if (found.worded and found.source is None and key in vocab.source_asked
+            and not factor.has("needs_corroboration")):
+        # In the practitioner's own words ("dad wasn't there again"), with nobody else named:
+        # their own observation. After a button or a bare yes or no, the source is asked.
+        found = replace(found, source=record.OWN_ASSESSMENT)
+    pending, kept = _pending(found, facts, vocab)
+    if found.confirm:
+        return Applied(None, (), pending=pending)
+    return apply_pending(step, pending, doc, kept)
+
+
+def _pending(found: interpret.Status, facts: Facts,
+             vocab: Vocabulary) -> tuple[dict[str, Any], tuple[Message, ...]]:
+    """The answer as it will be recorded: status, source, note and the accounts that differ.
+    The practitioner's own observation in words ("she seemed low and flat to me") is kept as
+    the note, and each account with its words, unless they may hold a name."""
+    said = facts.reading.text
+    note, messages = found.note, []
+    if (found.source == "observed" and found.status == "present" and not found.accounts
+            and len(facts.reading.content_words) > 2):
+        name = possible_name(said, vocab.not_names)
+        if name:
+            messages.append(Message(say("note_not_kept", name=name)))
+        else:
+            note = said[:MAX_NOTE_CHARS]
+    accounts = []
+    for account in found.accounts:
+        kept = {"status": account.status, "source": account.source}
+        if possible_name(account.said, vocab.not_names) is None:
+            kept["note"] = account.said[:MAX_NOTE_CHARS]
+        accounts.append(kept)
+    return ({"status": found.status, "source": found.source, "note": note,
+             "accounts": accounts}, tuple(messages))
+
+
+def apply_pending(step: Step, pending: dict[str, Any], doc: dict[str, Any],
+                  messages: tuple[Message, ...] = ()) -> Applied:
+    """Record an answer to a factor as read (``_pending``), and say it back."""
+    factor = step.factor
+    doc = record.set_status(doc, step.path, factor, pending["status"], pending["source"],
+                            pending["note"], pending["accounts"])
     if record.has_note(record.entry(doc, step.path), record.PENDING_SOURCE):
         return _noted(doc, say("exclusion_needs_evidence"))
     confirmed = _confirm(step, doc)
-    if found.status == "present":
-        return Applied(doc, (*confirmed.messages, *crisis_messages([factor])))
-    return confirmed
+    extra = crisis_messages([factor]) if pending["status"] == "present" else ()
+    return Applied(doc, (*confirmed.messages, *messages, *extra))
+
+
+def understood(step: Step, pending: dict[str, Any], doc: dict[str, Any]) -> str:
+    """What an answer waiting to be confirmed would record, in words."""
+    factor = step.factor
+    doc = record.set_status(doc, step.path, factor, pending["status"], pending["source"],
+                            pending["note"], pending["accounts"])
+    entry = record.entry(doc, step.path)
+    if record.has_note(entry, record.PENDING_SOURCE):
+        return f"{about(factor.label, doc, step.role)}: {factor.options['absent']}"
+    return describe(step, doc)
 
 
 def crisis_messages(factors: list[Factor]) -> tuple[Message, ...]:
@@ -249,6 +318,15 @@ def _sole_carer(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary
     if answer is None:
         return _ask_again(say("ask_sole_carer"))
     return _confirm(step, record.set_carer_detail(doc, step.role, "sole_carer",
+                                                  None if answer == UNKNOWN else answer))
+
+
+def _contact(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> Applied:
+    """Whether the adult lives with the baby, visits or has no contact (depth.yml)."""
+    answer = depth.read_contact(facts.reading, vocab)
+    if answer is None:
+        return _ask_again(say("ask_contact"))
+    return _confirm(step, record.set_carer_detail(doc, step.role, "contact",
                                                   None if answer == UNKNOWN else answer))
 
 
@@ -314,5 +392,6 @@ def _notice(step: Step, said: Said, doc: dict[str, Any],
 
 
 READERS = {"danger": _danger, "infant": _infant, "factor": _factor, "source": _source,
-           "field": _field, "carers": _carers, "sole_carer": _sole_carer,
+           "field": _field, "carers": _carers, "contact": _contact,
+           "sole_carer": _sole_carer,
            "wider_family": _wider_family, "level": _level, "offer": _offer}

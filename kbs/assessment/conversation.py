@@ -9,35 +9,41 @@ the question on the table and the questions asked so far (for "go back" and "ski
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from sqlalchemy.engine import Connection, Row
 
-from kbs.assessment import answering, interpret, record, steps
+from kbs.assessment import answering, depth, interpret, record, steps, versions
 from kbs.assessment.interpret import Said
 from kbs.assessment.messages import Message
 from kbs.assessment.summary import finished_messages, red_flag_messages
-from kbs.assessment.vocabulary import load_vocabulary, say
-from kbs.case_reference import check_reference
-from kbs.engine import compare, score
+from kbs.assessment.vocabulary import button, load_vocabulary, say
+from kbs.case_reference import asks_to_discard, check_reference, declines
+from kbs.engine import compare, load_routes, score
+from kbs.engine.rules import load_rules
 from kbs.store.cases import get_or_create_case
 from kbs.store.database import get_engine
 from kbs.store.profiles import (
     complete_profile,
+    latest_complete,
     open_profile,
     owned_profile,
     previous_complete,
     save_answers,
     start_profile,
 )
+from kbs.text.words import is_phrase
 
 MAX_CHARS = 1000
 FINISH = "finish"  # every question is answered; the next message finishes the profile
 RED_FLAG, STOPPED, FINISHED = "red_flag", "stopped", "finished"
 # Answers to these say who someone is or how something is known, not who lives there.
 NOT_OFFERING_AFTER = ("carers", "offer", "source", "wider_family", "level")
+# The step while an answer waits to be confirmed: "confirm:" and the answer as read (JSON).
+CONFIRM = "confirm:"
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,7 @@ class State:
     asked: tuple[str, ...] = ()
     red_flags: tuple[str, ...] = ()  # raised by the last answer, to announce
     outcome: str | None = None  # red_flag | stopped | finished: the form pauses or ends
+    confirm: str | None = None  # new_version | discard: waiting for a yes or no
 
 
 @dataclass(frozen=True)
@@ -69,16 +76,25 @@ def start(owner: str, text: str) -> Turn:
 
 def ask(state: State, owner: str) -> Turn:
     """The question on the table, with its buttons."""
+    if state.confirm:
+        return Turn(state, (_confirmation(state, owner),))
     if state.profile is None:
         return Turn(state, (Message(steps.reference_step().question),))
     doc = _load(owner, state.profile).answers
+    pending = _pending(state)
+    if pending:
+        step = steps.step_for(doc, pending["step"])
+        if step is not None:
+            return Turn(state, (Message(say("confirm", understood=answering.understood(
+                step, pending, doc)), (button("confirm_yes"), button("confirm_no"))),))
     step = steps.step_for(doc, state.step) if state.step != FINISH else None
     if step is None:
         return Turn(state, (Message(say("all_answered")),))
     text = step.question
     if step.kind == "level":
         vocab, profile = load_vocabulary(), score(doc)
-        lead = vocab.level_lead.format(level=profile.level, name=profile.level_name)
+        lead = vocab.level_lead.format(level=profile.level,
+                                        name=profile.level_name.replace("_", " "))
         text = f"{lead} {text} {vocab.level_hint}"
     previous = steps.step_for(doc, state.asked[-1]) if state.asked else None
     if step.section and not text.startswith(step.section) and (
@@ -95,27 +111,45 @@ def answer(state: State, owner: str, text: str,
         return Turn(state, (Message(say("too_long", length=f"{len(text):,}",
                                         limit=f"{MAX_CHARS:,}")),))
     said = interpret.read_message(text, entities, load_vocabulary())
+    if state.confirm:
+        return _confirm(state, owner, text, said)
     if state.profile is None:
         return _answer_reference(state, owner, text, said.command)
     with get_engine().begin() as connection:
         row = _load(owner, state.profile, connection)
         if row is None:
             return Turn(replace(state, outcome=STOPPED), (Message(say("profile_gone")),))
+        if asks_to_discard(text):
+            if versions.needs_confirming(row):
+                return Turn(replace(state, confirm=versions.DISCARD))
+            return _discarded(connection, owner, row)
         if state.step == FINISH:
             return Turn(replace(state, outcome=FINISHED))
+        pending = _pending(state)
+        if pending:
+            state = replace(state, step=pending["step"])
         step = steps.step_for(row.answers, state.step)
         if step is None:  # the question no longer applies to the answers: on to the next
             return _moved_on(state, row.answers, ())
+        if said.correction:
+            return _correct(state, connection, row, said)
         if said.command:
             return _command(said.command, state, row, step)
+        if pending and _bare(said) is not None:
+            if not _bare(said):
+                return Turn(state, (Message(say("confirm_not_recorded")),))
+            applied = answering.apply_pending(step, pending, row.answers)
+            return _saved(state, connection, row, step, said, applied)
+        if said.question:
+            return _question(state, row)
         return _record(state, connection, row, step, said)
 
 
 def announce(state: State, owner: str) -> Turn:
     """The red flags the last answer raised, with their routes."""
-    profile = score(_load(owner, state.profile).answers)
+    doc = _load(owner, state.profile).answers
     return Turn(replace(state, red_flags=(), outcome=None),
-                tuple(red_flag_messages(state.red_flags, profile)))
+                tuple(red_flag_messages(state.red_flags, score(doc), doc)))
 
 
 def close(state: State, owner: str) -> Turn:
@@ -137,11 +171,11 @@ def close(state: State, owner: str) -> Turn:
     comparison = compare(previous.answers, doc) if previous else None
     return Turn(State(), tuple(finished_messages(
         row.reference, row.version, profile, comparison,
-        previous.version if previous else None)))
+        previous.version if previous else None, row.id, doc)))
 
 
 def _answer_reference(state: State, owner: str, text: str, command: str | None) -> Turn:
-    if command == "stop":
+    if command == "stop" or declines(text):  # no case: nothing can be saved, so it stops
         return Turn(replace(state, outcome=STOPPED))
     if command:
         if command == "why":
@@ -153,11 +187,21 @@ def _answer_reference(state: State, owner: str, text: str, command: str | None) 
 
 
 def _open(owner: str, reference: str) -> Turn:
-    """Resume the case's unfinished profile, or start its next version."""
+    """Resume the case's unfinished profile; or, once the practitioner confirms it (when
+    its last version is finished), start its next version."""
     reason = check_reference(reference)
     if reason:
         return Turn(State(step="reference"), (Message(say("reference_refused",
                                                           reason=reason)),))
+    with get_engine().begin() as connection:
+        case_id = get_or_create_case(connection, owner, reference)
+        row = open_profile(connection, case_id)
+        if row is None and latest_complete(connection, case_id) is not None:
+            return Turn(State(case=reference, step="reference", confirm=versions.NEW_VERSION))
+    return _start_or_resume(owner, reference)
+
+
+def _start_or_resume(owner: str, reference: str) -> Turn:
     with get_engine().begin() as connection:
         case_id = get_or_create_case(connection, owner, reference)
         row = open_profile(connection, case_id)
@@ -180,6 +224,48 @@ def _open(owner: str, reference: str) -> Turn:
                 said = say("started", version=row.version, reference=reference)
     return Turn(State(case=reference, profile=profile_id, step=_next(doc, ())),
                 (Message(said),))
+
+
+def _confirmation(state: State, owner: str) -> Message:
+    """The yes-or-no question the conversation waits on."""
+    with get_engine().begin() as connection:
+        if state.confirm == versions.NEW_VERSION:
+            case_id = get_or_create_case(connection, owner, state.case)
+            return versions.ask_new_version(connection, case_id, state.case)
+        return versions.ask_discard(_load(owner, state.profile, connection))
+
+
+def _confirm(state: State, owner: str, text: str, said: Said) -> Turn:
+    """The answer to "Start version 2?" or "Discard it?": only yes does it."""
+    if said.command == "stop":
+        return Turn(replace(state, outcome=STOPPED, confirm=None))
+    answer = versions.confirmed(text, said)
+    if state.confirm == versions.NEW_VERSION:
+        if answer is True:
+            return _start_or_resume(owner, state.case)
+        if answer is None and any(ch.isdigit() for ch in text):  # another reference
+            return _open(owner, _reference_in(text))
+        if answer is False:
+            with get_engine().begin() as connection:
+                case_id = get_or_create_case(connection, owner, state.case)
+                declined = versions.declined_new_version(connection, case_id,
+                                                         state.case)
+            return Turn(State(step="reference"), (declined,))
+        return Turn(state, (versions.ask_yes_or_no(),))
+    with get_engine().begin() as connection:
+        row = _load(owner, state.profile, connection)
+        if row is None:
+            return Turn(replace(state, outcome=STOPPED), (Message(say("profile_gone")),))
+        if answer is True:
+            return _discarded(connection, owner, row)
+        if answer is False:
+            return Turn(replace(state, confirm=None), (versions.kept(row),))
+    return Turn(state, (versions.ask_yes_or_no(),))
+
+
+def _discarded(connection: Connection, owner: str, row: Row) -> Turn:
+    """The version in progress deleted; the form asks for a case reference again."""
+    return Turn(State(step="reference"), (versions.discard(connection, owner, row),))
 
 
 def _command(command: str, state: State, row: Row, step: steps.Step) -> Turn:
@@ -208,17 +294,80 @@ def _back(state: State, doc: dict[str, Any]) -> Turn:
     return Turn(state, (Message(say("nothing_to_go_back_to")),))
 
 
+def _pending(state: State) -> dict[str, Any] | None:
+    """The answer waiting to be confirmed, if any."""
+    if state.step and state.step.startswith(CONFIRM):
+        return json.loads(state.step.removeprefix(CONFIRM))
+    return None
+
+
+def _bare(said: Said) -> bool | None:
+    """A bare yes or no (the answer to "So: ... Right?"); None for anything else."""
+    vocab = load_vocabulary()
+    reading = said.reading
+    for value, phrases in ((True, vocab.yes), (False, vocab.no)):
+        if is_phrase(reading, phrases, (*vocab.polite, "that's right", "right", "that's wrong",
+                                        "it is", "it isn't", "that's it")):
+            return value
+    return None
+
+
+def _correct(state: State, connection: Connection, row: Row, said: Said) -> Turn:
+    """"No wait, that's wrong - go back, there has NOT been a bereavement": back to the
+    previous question, and what else the message says is the answer to it (never to the
+    question that was on the table)."""
+    back = _back(state, row.answers)
+    if back.state.step == state.step and back.state.asked == state.asked:
+        return back  # nothing to go back to
+    corrected = Message(say("corrected"))
+    previous = steps.step_for(row.answers, back.state.step)
+    if previous is None or not said.reading.content_words:
+        return Turn(back.state, (corrected, *back.messages))
+    applied = answering.apply_answer(previous, said, row.answers)
+    if applied.doc is None and applied.pending is None:
+        return Turn(back.state, (corrected, *back.messages))
+    turn = _saved(back.state, connection, row, previous, said, applied)
+    return replace(turn, messages=(corrected, *turn.messages))
+
+
+def _question(state: State, row: Row) -> Turn:
+    """A question asked mid-assessment ("is that something I need to act on?"): answered
+    from the profile so far (its level, red flags and routes), then the same question."""
+    profile, rules, routes = score(row.answers), load_rules(), load_routes()
+    messages = [say("question_asked", level=profile.level, name=profile.level_name)]
+    if profile.red_flags:
+        messages.append(say("question_red_flags", flags="; ".join(
+            rules.red_flags[flag].description for flag in profile.red_flags)))
+    else:
+        messages.append(say("question_no_red_flag"))
+    if profile.routes:
+        messages.append(say("question_routes", routes="; ".join(
+            f"{routes.routes[r].name} ({routes.routes[r].contact})" for r in profile.routes)))
+    messages.append(say("question_again"))
+    return Turn(state, (Message("\n".join(messages)),))
+
+
 def _record(state: State, connection: Connection, row: Row, step: steps.Step,
             said: Said) -> Turn:
     """Apply the answer, save the profile, and move on (announcing new red flags)."""
-    applied = answering.apply_answer(step, said, row.answers)
+    return _saved(state, connection, row, step, said,
+                  answering.apply_answer(step, said, row.answers))
+
+
+def _saved(state: State, connection: Connection, row: Row, step: steps.Step, said: Said,
+           applied: answering.Applied) -> Turn:
+    """An applied answer saved, and the next question; or, not read, asked again; or, read
+    but not confidently, said back to be confirmed (what it mentioned is kept meanwhile)."""
     if applied.doc is None:
+        if applied.pending is not None:
+            state = replace(state, step=CONFIRM + json.dumps({"step": step.id,
+                                                               **applied.pending}))
         if applied.noticed is None:
             return Turn(state, applied.messages)
         # Not read, so the question stays on the table; what it mentioned is kept.
         return _flagged(Turn(state, applied.messages),
                         _save(connection, row, applied.noticed))
-    doc = applied.doc
+    doc = depth.close(applied.doc, said.reading)  # "her first baby": no sibling questions
     new_flags = _save(connection, row, doc)
     asked = (*state.asked, step.id)
     moved = _moved_on(replace(state, asked=asked), doc, applied.messages,

@@ -18,13 +18,26 @@ from typing import Any
 
 from kbs.assessment.vocabulary import COMMANDS, Cues, Vocabulary
 from kbs.text import Facts, read_facts
-from kbs.text.words import PUNCTUATION, Reading, find, is_phrase, negated, starts_with
+from kbs.text.words import (
+    PUNCTUATION,
+    Mention,
+    Reading,
+    clause_before,
+    find,
+    is_phrase,
+    negated,
+    starts_with,
+)
 
 UNKNOWN = "unknown"
 FLIPPED = {"present": "absent", "absent": "present", True: False, False: True}
 SOURCE_ORDER = ("observed", "professional", "wider_family", "carer_account")
 SPEAKER_REACH = 3
 CONTACT_ORDER = ("refused", "not_yet", "made")
+# How far back a second negation is looked for, to tell a double negative ("it's not that
+# nobody has told him").
+DOUBLE_NEGATION_REACH = 6
+STANDING_ALONE = r"(?:(?<=^)|(?<=[^\w\s']))\s*{}\b(?=\s*(?:[^\w\s']|$))"
 LEVEL_WORDS = re.compile(r"^\W*(level\s*)?[1-4]\b\W*|\W*(level\s*)?\b[1-4]\W*$", re.IGNORECASE)
 
 
@@ -36,6 +49,10 @@ class Said:
     facts: Facts
     command: str | None
     noticed: frozenset[str]
+    # "No wait, that's wrong - go back, ...": a correction; ``facts`` are then what the
+    # message says besides the correction (an answer to the previous question, or nothing).
+    correction: bool = False
+    question: bool = False  # a question asked in the middle of the assessment
 
     @property
     def reading(self) -> Reading:
@@ -47,13 +64,56 @@ class Status:
     status: str | None  # present | absent | unknown; None when it cannot tell
     source: str | None = None
     note: str = ""
+    # Not confident (a bare yes or no to a question worded in the negative, a double
+    # negative): said back and confirmed before it is saved.
+    confirm: bool = False
+    accounts: tuple[Account, ...] = ()  # accounts that differ, each with its source
+    worded: bool = False  # read from the words (cues), not a bare yes, no or button
+
+
+@dataclass(frozen=True)
+class Account:
+    """One person's account, kept beside another that differs from it."""
+
+    status: str
+    source: str
+    said: str  # the words of the account (screened for names before they are kept)
 
 
 def read_message(text: str, entities: Iterable[Mapping[str, Any]],
                  vocab: Vocabulary) -> Said:
     """The one reading of a practitioner's message; everything after applies it."""
+    entities = list(entities)
     facts = read_facts(text, entities)
-    return Said(facts, command(facts.reading, vocab), frozenset(noticed(facts.reading, vocab)))
+    named = command(facts.reading, vocab)
+    if named is None:
+        rest = _without_corrections(text, vocab)
+        if rest != text:
+            return Said(read_facts(rest, entities), "back",
+                        frozenset(noticed(facts.reading, vocab)), correction=True)
+    return Said(facts, named, frozenset(noticed(facts.reading, vocab)),
+                question=named is None and is_question(facts.reading, vocab))
+
+
+def _without_corrections(text: str, vocab: Vocabulary) -> str:
+    """The message with its correction phrases blanked out (every position kept, so that the
+    entities still point at their words); the message itself when it has none."""
+    for phrase in sorted(vocab.corrections, key=len, reverse=True):
+        words = [re.escape(w).replace("'", "['\u2019]?") for w in phrase.split()]
+        body = r"\b" + r"[\s,]+".join(words)
+        pattern = STANDING_ALONE.format(body) if len(words) == 1 else body + r"\b"
+        text = re.sub(pattern, lambda m: " " * len(m.group()), text, flags=re.IGNORECASE)
+    return text
+
+
+def is_question(reading: Reading, vocab: Vocabulary) -> bool:
+    """A question asked mid-assessment: it opens with a question phrase, or with a question
+    word and ends with a question mark."""
+    if starts_with(reading, vocab.question_openers):
+        return True
+    words = reading.content_words
+    return bool(words) and words[0] in vocab.question_words and reading.text.rstrip(
+        ).endswith("?")
 
 
 def command(reading: Reading, vocab: Vocabulary) -> str | None:
@@ -69,12 +129,31 @@ def said_unknown(reading: Reading, vocab: Vocabulary) -> bool:
 
 
 def status(facts: Facts, cues: Cues | None, vocab: Vocabulary,
-           household: Iterable[str] = ()) -> Status:
-    """Present, absent or unknown for a factor, with the source when the text says it."""
+           household: Iterable[str] = (), negative: bool = False,
+           weigh_accounts: bool = True) -> Status:
+    """Present, absent or unknown for a factor, with the source when the text says it.
+
+    ``negative``: the question is worded in the negative ("Has ICON NOT been discussed?").
+    Its cues are read for what they say of the world ("nobody has talked to him" is not
+    discussed, the risk present) and an answer word beside them ("no", "yes") counts for
+    nothing, as either can agree with them; a bare yes or no is asked to be confirmed.
+    """
     reading = facts.reading
-    lead, values = _lead_and_cued(reading, cues, vocab, ("present", "absent"))
+    direct = next((name for name, words in vocab.statuses.items()
+                   if is_phrase(reading, words, vocab.polite)), None)
+    if direct:  # a button's word: the answer itself, whatever the question's wording
+        return Status(direct)
+    lead, values, double = _lead_and_cued(reading, cues, vocab, ("present", "absent"))
     cued = "present" if "present" in values else "absent" if values else None
+    if len(values) > 1:
+        cued = None
     hedged = bool(find(reading, vocab.hedges))
+    confirm = double
+    if negative and lead in ("present", "absent"):
+        if cued is None and len(values) <= 1:
+            confirm = True  # a bare yes or no to a question worded in the negative
+        else:
+            lead = None  # the words decide; "no" beside "nobody has talked" agrees
     if lead == UNKNOWN:
         found = "present" if cued == "present" and hedged else UNKNOWN
     elif lead:
@@ -85,12 +164,65 @@ def status(facts: Facts, cues: Cues | None, vocab: Vocabulary,
         found = UNKNOWN if said_unknown(reading, vocab) else None
     if found in (None, UNKNOWN):
         return Status(found)
-    return Status(found, source(reading, vocab, household), _terms(facts, cues))
+    known = source(reading, vocab, household)
+    differing = accounts(facts, cues, vocab, household, negative) if weigh_accounts else ()
+    if differing:
+        said_present = {a.source for a in differing if a.status == "present"}
+        return Status("present", next(n for n in SOURCE_ORDER if n in said_present),
+                      _terms(facts, cues), confirm, differing)
+    return Status(found, known, _terms(facts, cues), confirm, worded=cued is not None)
+
+
+def accounts(facts: Facts, cues: Cues | None, vocab: Vocabulary, household: Iterable[str],
+             negative: bool = False) -> tuple[Account, ...]:
+    """Accounts from different sources set against each other in one answer ("mum says
+    only at weekends, but nan says she drinks most days"): each clause that names a source,
+    with what it says. Kept when they differ: their statuses differ, or they are contrasted
+    ("but", "whereas") and one says the risk is there. () otherwise."""
+    reading = facts.reading
+    cuts = sorted({(m.start, m.end) for m in find(reading, vocab.contrast)} | {
+        (i, i + 1) for i, w in enumerate(reading.words) if w in (".", ";")})
+    starts = [0, *(end for _, end in cuts)]
+    ends = [*(start for start, _ in cuts), len(reading.words)]
+    parts = [_part(reading, a, b) for a, b in zip(starts, ends, strict=True) if b > a]
+    found = []
+    for part in parts:
+        named = source(part, vocab, household)
+        if named is None:
+            continue
+        said = status(Facts(part), cues, vocab, household, negative, False).status
+        found.append((said, named, part))
+    if len({named for _, named, _ in found}) < 2:
+        return ()
+    overall = {said for said, _, _ in found if said in ("present", "absent")}
+    contrasted = bool(find(reading, vocab.contrast))
+    if len(overall) < 2 and not (contrasted and "present" in overall):
+        return ()
+    fallback = "present" if "present" in overall else "absent"
+    return tuple(Account(said if said in ("present", "absent") else fallback, named,
+                         _words(part)) for said, named, part in found)
+
+
+def _part(reading: Reading, start: int, end: int) -> Reading:
+    """The words from ``start`` to ``end`` as a reading of their own (a clause)."""
+    mentions = tuple(Mention(m.label, m.value, m.start - start, m.end - start)
+                     for m in reading.mentions if start <= m.start and m.end <= end)
+    words = reading.words[start:end]
+    return Reading(_words(Reading("", words)), words, mentions)
+
+
+def _words(part: Reading) -> str:
+    """A clause's words as text again, for keeping with an account."""
+    text = ""
+    for word in part.words:
+        glued = word in PUNCTUATION or word.startswith("'") or word == "n't"
+        text += word if glued or not text else f" {word}"
+    return text.strip(" ,;.-").strip()
 
 
 def yes_no(reading: Reading, cues: Cues | None, vocab: Vocabulary) -> bool | str | None:
     """True, False, UNKNOWN, or None when it cannot tell."""
-    lead, values = _lead_and_cued(reading, cues, vocab, (True, False))
+    lead, values, _ = _lead_and_cued(reading, cues, vocab, (True, False))
     cued = True if True in values else False if values else None
     lead = {"present": True, "absent": False}.get(lead, lead)
     if lead == UNKNOWN or (lead is None and cued is None and said_unknown(reading, vocab)):
@@ -121,13 +253,13 @@ def choice(reading: Reading, cues: Cues, vocab: Vocabulary) -> Any:
     """One of the cued values, UNKNOWN, or None when none or several match."""
     if said_unknown(reading, vocab):
         return UNKNOWN
-    _, values = _lead_and_cued(reading, cues, vocab, ())
+    _, values, _ = _lead_and_cued(reading, cues, vocab, ())
     return values.pop() if len(values) == 1 else None
 
 
 def choices(reading: Reading, cues: Cues, vocab: Vocabulary) -> tuple[str, ...] | str | None:
     """The cued values named (in the catalogue's order), (), UNKNOWN, or None."""
-    lead, values = _lead_and_cued(reading, cues, vocab, ())
+    lead, values, _ = _lead_and_cued(reading, cues, vocab, ())
     if values:
         return tuple(value for value in cues.phrases if value in values)
     if said_unknown(reading, vocab):
@@ -137,13 +269,22 @@ def choices(reading: Reading, cues: Cues, vocab: Vocabulary) -> tuple[str, ...] 
 
 def source(reading: Reading, vocab: Vocabulary, household: Iterable[str] = ()) -> str | None:
     """How the practitioner knows, when the text says: the strongest source named."""
-    found = {name for name in SOURCE_ORDER if find(reading, vocab.sources[name])}
+    found = {name for name in SOURCE_ORDER if any(
+        not _reported_to_me(reading, m) for m in find(reading, vocab.sources[name]))}
     for match in find(reading, vocab.telling):
         speaker = _speaker(reading, match.start, match.end, match.phrase == "according to",
                            vocab, set(household))
         if speaker:
             found.add(speaker)
     return next((name for name in SOURCE_ORDER if name in found), None)
+
+
+def _reported_to_me(reading: Reading, match: Any) -> bool:
+    """ "she said to me" is her account, not the practitioner's view ("low to me")."""
+    return match.phrase == "to me" and match.start > 0 and reading.words[
+        match.start - 1] not in PUNCTUATION and reading.words[match.start - 1] in {
+        "said", "says", "say", "told", "tells", "explained", "mentioned", "admitted",
+        "spoke", "talked", "reported", "described", "disclosed", "insisted", "denied"}
 
 
 def answered_source(reading: Reading, vocab: Vocabulary,
@@ -204,8 +345,10 @@ def noticed(reading: Reading, vocab: Vocabulary) -> set[str]:
 
 
 def _lead_and_cued(reading: Reading, cues: Cues | None, vocab: Vocabulary,
-                   two_values: tuple[Any, ...]) -> tuple[str | None, set[Any]]:
-    """The answer word the message opens with, and the values its cues point to.
+                   two_values: tuple[Any, ...]) -> tuple[str | None, set[Any], bool]:
+    """The answer word the message opens with, the values its cues point to, and whether a
+    cue is under a double negative ("it's not that he hasn't been told"): then it is read
+    by the number of negations, and to be confirmed.
 
     A negated cue counts as its opposite where there are two values (present/absent,
     true/false); among several values a negated cue counts for nothing. A cue that is itself
@@ -222,14 +365,27 @@ def _lead_and_cued(reading: Reading, cues: Cues | None, vocab: Vocabulary,
     lead, lead_end = _lead(reading, vocab, [(start, end) for _, start, end in hits])
     # "no bruises or marks": an opening "no" right before a cue negates the whole list.
     floor = 0 if lead is None or any(start == lead_end for _, start, _ in hits) else lead_end
-    values = set()
+    values, double = set(), False
     for value, start, _ in hits:
-        if reading.words[start] in vocab.negations or not negated(
+        count = _negations(clause_before(reading, start, DOUBLE_NEGATION_REACH, floor)[::-1]
+                           + [reading.words[start]], vocab)
+        if count > 1 and two_values:
+            double = True
+            values.add(value if count % 2 == (reading.words[start] in vocab.negations)
+                       else FLIPPED[value])
+        elif reading.words[start] in vocab.negations or not negated(
                 reading, start, vocab.negations, floor):
             values.add(value)
         elif two_values:
             values.add(FLIPPED[value])
-    return lead, values
+    return lead, values, double
+
+
+def _negations(words: list[str], vocab: Vocabulary) -> int:
+    """The negations in a run of words; one straight after "no" agrees with it ("no,
+    nobody has") and is not counted again."""
+    return sum(word in vocab.negations and not (i and words[i - 1] == "no")
+               for i, word in enumerate(words))
 
 
 def _lead(reading: Reading, vocab: Vocabulary,

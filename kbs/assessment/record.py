@@ -61,12 +61,22 @@ def household(doc: dict[str, Any]) -> set[str]:
             for role, carer in doc["carers"].items()}
 
 
+def needs_source(factor: Factor) -> bool:
+    """Whether an answer to this factor is followed by "how do you know?" when it does not say
+    (as after a button): the factors tagged needs_corroboration and the key carer factors
+    (assessment.yml, source_asked). An exclusion of one is not recorded until it is said."""
+    return factor.has("needs_corroboration") or (
+        f"{factor.domain}.{factor.id}" in load_vocabulary().source_asked)
+
+
 def set_status(doc: dict[str, Any], path: str, factor: Factor, status: str,
-               source: str | None = None, terms: str = "") -> dict[str, Any]:
-    """A factor's answer, with the recognised terms behind it as its note. Details already
-    given stay while the factor stays present."""
+               source: str | None = None, terms: str = "",
+               accounts: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    """A factor's answer, with the recognised terms behind it (or the practitioner's own
+    words, screened for names) as its note, and the accounts that differ, each with its
+    source. Details already given stay while the factor stays present."""
     if status == "absent" and source is None:
-        if factor.has("needs_corroboration"):
+        if needs_source(factor):
             status, terms = "unknown", note(PENDING_SOURCE)
         else:
             source = OWN_ASSESSMENT
@@ -76,6 +86,8 @@ def set_status(doc: dict[str, Any], path: str, factor: Factor, status: str,
         answer["source"] = source
     if terms:
         answer["note"] = terms
+    if accounts:
+        answer["accounts"] = accounts
     if status == "present" and old.get("status") == "present":
         answer |= {k: v for k, v in old.items() if k in (factor.fields or {})}
     return _put(doc, path, answer)
@@ -106,6 +118,13 @@ def set_infant(doc: dict[str, Any], name: str, value: Any) -> dict[str, Any]:
         if factor.derived and factor.derived.source == name and value is not None:
             doc["factors"].pop(factor.path(), None)
     return doc
+
+
+def set_mobility_source(doc: dict[str, Any], mobile: bool, source: str) -> dict[str, Any]:
+    """Who said whether the baby is independently mobile: kept on the factor that follows
+    from it (infant.not_mobile), as the infant block has no source."""
+    return _put(doc, "infant.not_mobile", {"status": "absent" if mobile else "present",
+                                           "source": source})
 
 
 def set_danger(doc: dict[str, Any], in_danger: bool) -> dict[str, Any]:

@@ -3,7 +3,12 @@
 The baby (after "is the baby in danger now?"), the household, who the carers are, each
 carer, care, information, wider family and the practitioner's judgement. Questions that
 cannot apply are left out: a factor's follow-ups (how do you know? DASH, pattern of use)
-only when its answer calls for them, prematurity only when the gestation is not given.
+only when its answer calls for them; prematurity and low birth weight only when the
+gestation or birth weight question has not been asked (never the same thing twice); a
+factor that already has an answer (given in passing, or closed by "her first baby") is
+not asked again. Each adult is asked about contact first where kbs/catalogues/depth.yml
+says so, and then the carer factors that matter for that contact (``depth``): the rest
+stay not known, never excluded; "ever alone with the baby?" follows a present substance use.
 Because the plan depends only on the saved answers, an assessment resumed in a new
 conversation carries on from the first question not yet answered.
 """
@@ -13,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kbs.assessment import record
+from kbs.assessment import depth, record
 from kbs.assessment.messages import Button
 from kbs.assessment.vocabulary import button, load_vocabulary, say
 from kbs.engine import load_catalogue
@@ -30,8 +35,8 @@ SKIP_FIELD_WHEN = {("domestic_abuse", "dash_yes"): ("dash", "high"),
 @dataclass(frozen=True)
 class Step:
     id: str
-    kind: str  # reference danger infant factor source field carers sole_carer wider_family
-    #            level offer
+    kind: str  # reference danger infant factor source field carers contact sole_carer
+    #            wider_family level offer
     section: str
     question: str
     rationale: str
@@ -59,8 +64,9 @@ def plan(doc: dict[str, Any]) -> list[Step]:
             steps += _factor_steps(doc, factor)
     steps.append(_carers(doc))
     for role in record.roles(doc):
-        steps.append(_sole_carer(doc, role))
-        for factor in catalogue.carer_factors():
+        if depth.contact_asked(role):
+            steps.append(_contact(doc, role))
+        for factor in depth.carer_factors(doc, role):
             steps += _factor_steps(doc, factor, role)
     for factor in catalogue.household_factors():
         if factor.domain in ("care", "information"):
@@ -132,6 +138,16 @@ def _sole_carer(doc: dict[str, Any], role: str) -> Step:
                 "sole_carer" in doc["carers"][role], role=role)
 
 
+def _contact(doc: dict[str, Any], role: str) -> Step:
+    question = load_catalogue().carer_details["contact"]
+    who = _capital(carer_name(doc, role))
+    buttons = tuple(Button(title, title.lower())
+                    for title in depth.load_depth().contact_buttons.values())
+    return Step(f"carers.{role}.contact", "contact", who, f"{who}: {question.question}",
+                question.rationale, (*buttons, button("dont_know")),
+                "contact" in doc["carers"][role], role=role)
+
+
 def _wider_family(doc: dict[str, Any]) -> Step:
     prompt = load_vocabulary().prompts["wider_family"]
     return Step("wider_family", "wider_family", _section("information"), prompt.question,
@@ -147,8 +163,9 @@ def _level(doc: dict[str, Any]) -> Step:
 
 
 def _factor_steps(doc: dict[str, Any], factor: Factor, role: str | None = None) -> list[Step]:
-    if factor.derived and (not factor.derived.threshold
-                           or doc["infant"].get(factor.derived.source) is not None):
+    # Set by the baby's block when given; once its question is asked (even "don't know")
+    # the same thing is not asked again in other words.
+    if factor.derived and (not factor.derived.threshold or factor.derived.source in doc["infant"]):
         return []
     path = factor.path(role)
     answer = record.entry(doc, path) or {}
@@ -161,7 +178,7 @@ def _factor_steps(doc: dict[str, Any], factor: Factor, role: str | None = None) 
                    button("factor_no", option=options["absent"]), button("dont_know"),
                    button("why")),
                   bool(answer) and not record.has_note(answer, record.NOTICED), factor, role)]
-    if factor.has("needs_corroboration") and (answer.get("status") in NEEDS_SOURCE
+    if record.needs_source(factor) and (answer.get("status") in NEEDS_SOURCE
                                               or record.has_note(answer, record.PENDING_SOURCE)):
         prompt = load_vocabulary().prompts["source"]
         steps.append(Step(f"{path}.source", "source", section, f"{label}: {prompt.question}",
@@ -170,6 +187,9 @@ def _factor_steps(doc: dict[str, Any], factor: Factor, role: str | None = None) 
                            button("another_agency"), button("wider_family"),
                            button("dont_know")),
                           bool(answer.get("source")), factor, role))
+    if role and factor.id == depth.load_depth().sole_carer_after and (
+            answer.get("status") == "present"):
+        steps.append(_sole_carer(doc, role))
     if answer.get("status") == "present":
         steps += [_field(factor, role, name, answer, section, label)
                   for name in factor.fields or {}

@@ -81,6 +81,13 @@ class Vocabulary:
     infant_labels: Mapping[str, str]
     notes: Mapping[str, str]
     crisis: Mapping[str, str]  # factor key (carer.mental_health) -> the routes file's crisis id
+    corrections: tuple[str, ...] = ()
+    question_openers: tuple[str, ...] = ()
+    question_words: frozenset[str] = frozenset()
+    statuses: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    contrast: tuple[str, ...] = ()
+    asked_in_the_negative: frozenset[str] = frozenset()  # factor keys (carer.icon_not_discussed)
+    source_asked: frozenset[str] = frozenset()  # factor keys: the source is asked for
     # Read alike in every mode (kbs/catalogues/words.yml).
     negations: frozenset[str] = frozenset()
     children: frozenset[str] = frozenset()
@@ -123,11 +130,14 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     doc.only(("prompts", "commands", "polite", "answers", "sources", "in_danger",
               "reference_words", "not_names", "roles", "noticed", "factors", "fields",
               "contact", "messages", "buttons", "sections", "source_words", "infant_labels",
-              "notes", "crisis"))
+              "notes", "crisis", "corrections", "questions", "asked_in_the_negative",
+              "source_asked"))
     prompts, answers, sources = doc.get("prompts"), doc.get("answers"), doc.get("sources")
     prompts.only(("intro", "help", "level", *PROMPTS))
-    answers.only(("yes", "no", "unknown", "hedges"))
-    sources.only((*SOURCES, "telling", "carer_speakers", "short"))
+    answers.only(("yes", "no", "unknown", "hedges", "statuses"))
+    sources.only((*SOURCES, "telling", "carer_speakers", "short", "contrast"))
+    questions = doc.get("questions")
+    questions.only(("openers", "words"))
     level = prompts.get("level")
     level.only(("lead", "hint"))
     lexicon = load_lexicon()
@@ -164,7 +174,22 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         crisis=_crisis(doc.get("crisis")),
         negations=lexicon.negations,
         children=lexicon.children,
+        corrections=_phrases(doc.get("corrections")),
+        question_openers=_phrases(questions.get("openers")),
+        question_words=frozenset(_phrases(questions.get("words"))),
+        statuses=_phrase_lists(answers.get("statuses"), ("present", "absent")),
+        contrast=_phrases(sources.get("contrast")),
+        asked_in_the_negative=_factor_keys(doc.get("asked_in_the_negative")),
+        source_asked=_factor_keys(doc.get("source_asked")),
     )
+
+
+def _factor_keys(node: Node) -> frozenset[str]:
+    known = {f"{f.domain}.{f.id}" for f in load_catalogue().factors}
+    for item in node.items():
+        if item.text() not in known:
+            item.fail("is not a factor in factors.yml")
+    return frozenset(item.text() for item in node.items())
 
 
 def _wording(node: Node) -> str:

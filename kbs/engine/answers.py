@@ -20,6 +20,7 @@ import yaml
 
 from kbs.engine import checks
 from kbs.engine.catalogue import (
+    CARER_CONTACTS,
     CARER_DETAILS,
     SOURCES,
     STATUSES,
@@ -38,6 +39,15 @@ CONTACTS = ("not_yet", "made", "refused")
 
 
 @dataclass(frozen=True)
+class Account:
+    """One person's account of a factor, kept beside others that differ from it."""
+
+    status: str
+    source: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Entry:
     """One factor's answer; a factor not mentioned is an unknown Entry."""
 
@@ -46,6 +56,13 @@ class Entry:
     note: str = ""
     details: Mapping[str, Any] = field(default_factory=dict)
     derived_from: str = ""
+    accounts: tuple[Account, ...] = ()  # accounts that differ: the factor is contradicted
+
+    @property
+    def contradicted(self) -> bool:
+        """Two or more accounts that differ (review 5.8, 5.14): counted as present, and a
+        reason for hidden risk."""
+        return len(self.accounts) > 1
 
     @property
     def present(self) -> bool:
@@ -77,6 +94,7 @@ class Carer:
     entries: Mapping[str, Entry]
     relation: str = ""
     sole_carer: bool | None = None
+    contact: str | None = None  # lives_in, visits, no_contact (CARER_CONTACTS); None: not known
 
     @property
     def name(self) -> str:
@@ -234,8 +252,13 @@ def _suggest(name: str, known: Mapping[str, Any]) -> str:
 def _entry(factor: Factor, value: Any, where: str) -> Entry:
     answer = checks.mapping(value, where, AnswersError)
     fields = factor.fields or {}
-    checks.only_keys(answer, ("status", "source", "note", *fields), where, AnswersError)
+    checks.only_keys(answer, ("status", "source", "note", "accounts", *fields), where,
+                     AnswersError)
     status = checks.one_of(answer.get("status"), STATUSES, f"{where}.status", AnswersError)
+    accounts = _accounts(answer.get("accounts"), f"{where}.accounts")
+    if len(accounts) > 1 and status != "present":
+        raise AnswersError(f"{where}.status: {status!r} but the accounts differ; a "
+                           "contradicted factor counts as 'present'")
     source = answer.get("source")
     if source is None and status == "absent":
         raise AnswersError(f"{where}.source: required when status is 'absent' "
@@ -247,7 +270,22 @@ def _entry(factor: Factor, value: Any, where: str) -> Entry:
         note=checks.text(answer.get("note", ""), f"{where}.note", AnswersError),
         details={name: _detail(spec, answer[name], f"{where}.{name}")
                  for name, spec in fields.items() if name in answer},
+        accounts=accounts,
     )
+
+
+def _accounts(value: Any, where: str) -> tuple[Account, ...]:
+    """Accounts that differ, each with its status and source (and its words as a note)."""
+    accounts = []
+    for index, item in enumerate(checks.list_of(_or_empty(value, []), where, AnswersError)):
+        at = f"{where}[{index}]"
+        account = checks.mapping(item, at, AnswersError)
+        checks.only_keys(account, ("status", "source", "note"), at, AnswersError)
+        accounts.append(Account(
+            status=checks.one_of(account.get("status"), STATUSES, f"{at}.status", AnswersError),
+            source=checks.one_of(account.get("source"), SOURCES, f"{at}.source", AnswersError),
+            note=checks.text(account.get("note", ""), f"{at}.note", AnswersError)))
+    return tuple(accounts)
 
 
 def _detail(spec: Field, value: Any, where: str) -> Any:
@@ -323,6 +361,8 @@ def _carers(value: Any) -> tuple[Carer, ...]:
             relation=checks.text(answers.get("relation", ""), f"{where}.relation", AnswersError),
             sole_carer=None if sole is None else
             checks.boolean(sole, f"{where}.sole_carer", AnswersError),
+            contact=None if answers.get("contact") is None else
+            checks.one_of(answers["contact"], CARER_CONTACTS, f"{where}.contact", AnswersError),
         ))
     return tuple(carers)
 

@@ -23,7 +23,9 @@ DOMAINS = ("infant", "household", "carer", "care", "information")
 TAGS = ("vulnerability", "stressor", "harmful_response", "hidden", "needs_corroboration")
 FIELD_TYPES = ("boolean", "choice", "choices", "integer")
 INFANT_BLOCK = ("age_weeks", "gestation_weeks", "birth_weight_kg", "mobile")
-CARER_DETAILS = ("relation", "sole_carer")
+CARER_DETAILS = ("relation", "sole_carer", "contact")
+# How an adult is in touch with the baby (carers.<role>.contact).
+CARER_CONTACTS = ("lives_in", "visits", "no_contact")
 JUDGEMENT_QUESTIONS = ("immediate_danger", "level")
 
 

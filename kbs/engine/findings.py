@@ -72,7 +72,9 @@ def is_harmful_response(answer: FactorAnswer) -> bool:
 
 
 def hidden_risk(answers: Answers, present: tuple[FactorAnswer, ...]) -> tuple[str, ...]:
-    """Paths of what is hidden: unseen or non-engaging carers, minimising, blocked contact."""
+    """Paths of what is hidden: unseen or non-engaging carers, minimising, blocked contact,
+    and accounts that differ (a contradicted factor: review 5.8, 5.14)."""
     refused = tuple(f"wider_family[{i}]" for i, relative in enumerate(answers.wider_family)
                     if relative.contact == "refused")
-    return tuple(a.path for a in present if a.factor.has("hidden")) + refused
+    return tuple(a.path for a in present if a.factor.has("hidden") or a.entry.contradicted
+                 ) + refused

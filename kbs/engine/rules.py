@@ -39,6 +39,7 @@ class RedFlagRule:
     description: str
     level_at_least: int
     routes: tuple[str, ...]
+    label: str = ""  # the plain name a practitioner reads ("Injury to a baby who is not mobile")
 
 
 @dataclass(frozen=True)
@@ -130,10 +131,11 @@ def _level_routes(node: Node) -> Mapping[int, tuple[str, ...]]:
 
 
 def _red_flag(flag: str, entry: Node) -> RedFlagRule:
-    entry.only(("description", "level_at_least", "routes"),
+    entry.only(("label", "description", "level_at_least", "routes"),
                ("sofa_with_intoxication_level_at_least",))
     return RedFlagRule(
         id=flag,
+        label=entry.get("label").text(),
         description=entry.get("description").text(),
         level_at_least=_level(entry.get("level_at_least")),
         routes=_routes(entry.get("routes")),

@@ -24,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from kbs import chat, faults
 from kbs.assessment.discussions import add_to_open_assessment
-from kbs.case_reference import check_reference
+from kbs.case_reference import check_reference, declines
 from kbs.identifying import check_note
 from kbs.safer_practice import asking
 from kbs.safer_practice.answers import UNKNOWN
@@ -178,7 +178,7 @@ def _answer(form: DiscussionForm, said: list[chat.Message], catalogue: Catalogue
 
 def _take_reference(form: DiscussionForm, said: list[chat.Message], catalogue: Catalogue,
                     answers: dict[str, Any], message: Message) -> dict[str, Any] | None:
-    if message.skip:
+    if message.skip or declines(message.text):
         said.append(_say("not_saved"))
         return {REFERENCE_SLOT: NO_REFERENCE}
     reason = check_reference(message.text)
@@ -242,13 +242,17 @@ def _save(owner: str, reference: str, kind: str, content: dict) -> list[chat.Mes
             case_id = get_or_create_case(connection, owner, reference)
             plan_id = save_plan(connection, owner=owner, kind=kind, content=content,
                                 case_id=case_id)
-            version = add_to_open_assessment(connection, case_id, content)
+            merged = add_to_open_assessment(connection, case_id, content)
     except SQLAlchemyError as fault:
         log.error("saving a %s plan failed: %s", kind, faults.description(fault))
         return [_say("save_failed")]
     said = [_say("saved", plan_id=plan_id, reference=reference)]
-    if version is not None:
-        said.append(_say("added_to_assessment", reference=reference, version=version))
+    if merged.added:
+        said.append(_say("added_to_assessment", reference=reference, version=merged.version))
+    elif merged.different:
+        reasons = "; ".join(_say(reason, **values).text for reason, values in merged.different)
+        said.append(_say("not_added_to_assessment", reference=reference,
+                         version=merged.version, reasons=reasons))
     return said
 
 

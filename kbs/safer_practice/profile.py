@@ -118,21 +118,21 @@ def _with_the_babys_own(unsafe_sleep: dict[str, Any], answers: Mapping[str, Any]
     never-circumstances where it shares a sleep surface; and one the discussion left "not
     sure" (preterm, low birth weight) dropped where the profile shows it excluded."""
     doubtful = findings.get("not_excluded", ())
-    excluded = [name for name in OWN if name in doubtful and _infant_has(answers, name) is False]
+    excluded = [name for name in OWN if name in doubtful and infant_has(answers, name) is False]
     if excluded and any(name in unsafe_sleep.get("never", ()) for name in excluded):
         never = [name for name in unsafe_sleep["never"] if name not in excluded]
         unsafe_sleep = {**unsafe_sleep, "never": never}
         if not never and not unsafe_sleep.get("modifiable"):
             still_unknown = [q for q in findings.get("unknown", ()) if q not in excluded]
             unsafe_sleep["status"] = "unknown" if still_unknown else "absent"
-    own = {name: _infant_has(answers, name) is True for name in OWN}
+    own = {name: infant_has(answers, name) is True for name in OWN}
     never = never_circumstances(unsafe_sleep, **own)
     if unsafe_sleep["status"] == "present" or not never:
         return unsafe_sleep
     return {**unsafe_sleep, "status": "present", "never": list(never)}
 
 
-def _infant_has(answers: Mapping[str, Any], factor_id: str) -> bool | None:
+def infant_has(answers: Mapping[str, Any], factor_id: str) -> bool | None:
     """Whether the profile shows the baby preterm (or of low birth weight): as a factor, or
     from the infant block the way the engine derives it; None when it is not known."""
     given = (answers.get("factors") or {}).get(f"infant.{factor_id}")

@@ -54,6 +54,22 @@ def previous_complete(connection: Connection, case_id: int, version: int) -> Row
     return connection.execute(query).first()
 
 
+def latest_complete(connection: Connection, case_id: int) -> Row | None:
+    """The case's last finished version, if any."""
+    query = (select(profiles).where(profiles.c.case_id == case_id,
+                                    profiles.c.status == COMPLETE)
+             .order_by(profiles.c.version.desc()))
+    return connection.execute(query).first()
+
+
+def discard_profile(connection: Connection, profile_id: int) -> bool:
+    """Delete a version still in progress (one started by mistake); False when there is no
+    such version. A finished version is never deleted."""
+    deleted = connection.execute(profiles.delete().where(profiles.c.id == profile_id,
+                                                         profiles.c.status == IN_PROGRESS))
+    return deleted.rowcount == 1
+
+
 def save_answers(connection: Connection, profile_id: int, answers: dict[str, Any],
                  result: dict[str, Any]) -> None:
     connection.execute(profiles.update().where(profiles.c.id == profile_id).values(

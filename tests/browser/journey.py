@@ -111,6 +111,8 @@ def _second_version_in_the_widget(page: Page) -> None:
     choose(page, "Assess a baby's care (Infant Care Profile)")
     expect(_last_bot(page)).to_contain_text("What case reference")
     send(page, REFERENCE)
+    expect(_last_bot(page)).to_contain_text("Start version 2?")
+    choose(page, "Yes, start version 2")
     expect(page.locator(".kbs-msg.bot", has_text=f"Starting version 2 of the profile for "
                                                  f"{REFERENCE}")).to_have_count(1)
     reloaded = False
@@ -138,7 +140,7 @@ def _second_version_in_the_widget(page: Page) -> None:
     assert reloaded, f"never asked: {RELOAD_AT}"
     summary = page.locator(".kbs-log")
     expect(summary).to_contain_text(f"The profile for {REFERENCE} (version 2) is saved")
-    expect(summary).to_contain_text("RED FLAGS: act on these first")
+    expect(summary).to_contain_text("Red flags: Injury to a baby who is not mobile")
     expect(summary).to_contain_text("What changed since version 1")
 
 

@@ -105,7 +105,7 @@ def test_a_whole_assessment_survives_restarts_and_saves_every_answer(servers):
     else:
         pytest.fail(f"still asking after {MOST_TURNS} answers")
     assert restarted and stopped and red_flags  # chaotic use by a carer: intoxicated_care
-    assert "Level " in text(reply) and "Routes" in text(reply)
+    assert "Level " in text(reply) and "First things to do" in text(reply)
     rows = saved(servers, "KBS-0142")
     assert [row["status"] for row in rows] == ["complete"]
     answers = json.loads(rows[0]["answers"])

@@ -10,7 +10,7 @@ from kbs.store.database import engine_for
 from .harness import after, bot_said, parsed, run, tracker
 
 STATE_SLOTS = {"assessment_case", "assessment_profile", "assessment_step", "assessment_asked",
-               "assessment_red_flags", "assessment_outcome"}
+               "assessment_red_flags", "assessment_outcome", "assessment_confirm"}
 STARTED = {"assessment_step": "reference"}  # the state once the reference is asked for
 
 
@@ -25,7 +25,8 @@ def test_the_state_round_trips_through_the_slots():
     slots = {"assessment_case": "KBS-0142", "assessment_profile": 3,
              "assessment_step": "infant.age_weeks",
              "assessment_asked": ["judgement.immediate_danger"],
-             "assessment_red_flags": ["non_mobile_injury"], "assessment_outcome": "red_flag"}
+             "assessment_red_flags": ["non_mobile_injury"], "assessment_outcome": "red_flag",
+             "assessment_confirm": "discard"}
     result = answer(slots, "x" * 1001)  # too long to read: the state comes back as it was
     assert "Nothing has been lost" in result.said[0]
     assert {k: v for k, v in result.slots.items() if k != "assessment_answer"} == slots

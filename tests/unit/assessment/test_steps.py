@@ -40,8 +40,12 @@ def test_each_carer_is_taken_through_their_factors():
     doc, roles = record.add_carers(new(), ["mother", "maternal grandmother"])
     assert roles == ["mother", "other_adult"]
     plan = ids(doc)
-    assert plan.index("carers.mother.sole_carer") < plan.index("carers.mother.no_crying_plan") < (
-        plan.index("carers.other_adult.sole_carer"))
+    # "ever alone with the baby?" follows a present substance use only; anyone but the
+    # mother is asked about contact first (depth.yml)
+    assert plan.index("carers.mother.unknown_to_practitioners") < plan.index(
+        "carers.mother.no_crying_plan") < plan.index("carers.other_adult.contact") < plan.index(
+        "carers.other_adult.unknown_to_practitioners")
+    assert "carers.mother.sole_carer" not in plan and "carers.mother.contact" not in plan
     assert steps.carer_name(doc, "other_adult") == "the maternal grandmother (other adult)"
 
 
