@@ -24,8 +24,7 @@ from kbs.ops import settings
                    "trainings: half an hour or more on 2 cores; the held-out test alone "
                    "takes a few minutes).")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="Evaluate this candidate pipeline (trained here, NLU only) "
-                                 "instead of config.yml's model.")
+              default=None, help="Evaluate this candidate pipeline instead of config.yml.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where the reports go (default results/eval).")
 @click.option("--history", "history_file", type=click.Path(dir_okay=False, path_type=Path),
@@ -35,13 +34,14 @@ def eval_command(folds: int, cross_validation: bool, config: Path | None, out: P
                  history_file: Path | None, strict: bool) -> None:
     """NLU quality of config.yml against the `rasa init` baseline, in one run.
 
-    Scores the current model (`kbs train` makes it when missing) and the baseline
-    (tests/eval/baseline-config.yml, trained here on the same data) on the held-out
-    examples in tests/nlu/, tests/eval/held_out/ and the Look up questions of
-    tests/knowledge/heldout_questions.yml, and with --cv by cross-validation of the
-    training data: F1 per intent, macro-F1, entity F1, response selection accuracy and
-    the most confused pairs. Prints each figure beside its target; writes
-    results/eval/eval-<time>.md and .json and adds a line to results/history.jsonl.
+    Trains config.yml and the baseline (tests/eval/baseline-config.yml) here, NLU only,
+    on the same data, each from an empty Rasa cache, and reports each cold training time
+    beside its F1. Scores both on the held-out examples in tests/nlu/,
+    tests/eval/held_out/ and the Look up questions of tests/knowledge/heldout_questions.yml,
+    and with --cv by cross-validation of the training data: F1 per intent, macro-F1,
+    entity F1, the knowledge search's top-1 card (Look up's answer) and the most confused
+    pairs. Prints each figure beside its target; writes results/eval/eval-<time>.md and
+    .json and adds a line to results/history.jsonl.
     """
     evaluation = _harness("evaluation", "eval")
     options = evaluation.EvalOptions(folds=folds, cross_validation=cross_validation,

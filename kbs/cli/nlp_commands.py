@@ -12,8 +12,8 @@ def nlp() -> None:
     """Build the spaCy pipeline (lemmatiser and entity ruler) from nlu_data/entity_patterns.
 
     Writes build/spacy/kbs_en, which config.yml's SpacyNLP loads, and into
-    build/nlu_generated the entity synonyms and the FAQ retrieval intents (one per
-    knowledge card) Rasa trains on. `kbs train` runs this itself when the patterns or the
+    build/nlu_generated the entity synonyms and the examples of the intent faq (from the
+    knowledge cards) Rasa trains on. `kbs train` runs this itself when the patterns or the
     cards change.
     """
     try:

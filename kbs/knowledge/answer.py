@@ -73,12 +73,12 @@ class KnowledgeBase:
         return set(self._by_id)
 
     def card(self, card_id: str) -> Card:
-        """The card with this id (KeyError if there is none), e.g. for a retrieval intent."""
+        """The card with this id (KeyError if there is none), e.g. one a button offered."""
         return self._by_id[card_id]
 
     def answer_with(self, card_id: str, question: str) -> Reply:
-        """``question`` answered with a card chosen elsewhere (the ResponseSelector, or a
-        button that offered the card); KeyError if there is no such card."""
+        """``question`` answered with a card chosen elsewhere (by a button that offered
+        the card); KeyError if there is no such card."""
         return Reply(question, self.card(card_id), (), recognise_live_case(question), None)
 
     def search(self, question: str, limit: int = SUGGESTIONS) -> list[Hit]:

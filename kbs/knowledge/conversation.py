@@ -1,14 +1,13 @@
 """Look up mode in the chat: which reply a question gets, from the knowledge cards.
 
-When the ResponseSelector is confident of a card, the answer is left to Rasa's utter_faq,
-whose response is that card (generated from the card file), and lookup_answer is set to
-"selector". Otherwise the reply is given here, with the card a button offered
-(/faq{"card": "<id>"}) or with the knowledge search, the same code path as `kbs ask`: the
-card with its sources, or "I don't know" with the nearest cards as buttons. A worry about
-a baby now leads with the urgent routes and offers the assessment.
+NLU only says that a message is a question (the intent faq); the reply is given here, with
+the card a button offered (/faq{"card": "<id>"}) or with the knowledge search, the same code
+path as `kbs ask`: the card with its sources, or "I don't know" with the nearest cards as
+buttons. A worry about a baby now leads with the urgent routes and offers the assessment.
+(Rasa's ResponseSelector no longer picks the card: the search picks the right one for more
+held-out questions, config.yml.)
 
-A message is the latest message as the NLU parsed it (text, intent, entities and the
-ResponseSelector's choice).
+A message is the latest message as the NLU parsed it (text, intent and entities).
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ from kbs.knowledge.answer import Reply, default_knowledge_base
 from kbs.knowledge.cards import Card
 from kbs.knowledge.faq_data import FAQ_INTENT
 from kbs.knowledge.live_case import LiveCase, live_case, recognise_live_case
-from kbs.knowledge.render import format_live_case, format_reply
+from kbs.knowledge.render import format_reply
 from kbs.paths import CATALOGUES_DIR
 
 WORDING_FILE = CATALOGUES_DIR / "lookup.yml"
@@ -42,24 +41,15 @@ OUT_OF_CONTEXT = {FALLBACK_INTENT: ("utter_default",),  # it has the menu's butt
                   FINISH_INTENT: ("utter_no_rehearsal_to_finish", "utter_menu"),
                   ANSWER_INTENT: ("utter_assessment_not_open",)}  # it has the Assess buttons
 CARD_ENTITY = "card"
-ANSWER_SLOT = "lookup_answer"
-BY_SELECTOR, REPLIED = "selector", "replied"
-# The ResponseSelector's card is the answer only from this confidence; below it the search
-# decides. Calibrated on the development questions, never on the held-out set.
-SELECTOR_CONFIDENCE = 0.9
 
 ParsedMessage = Mapping[str, Any]
 
 
 def answer(message: ParsedMessage) -> Turn:
-    """A question: left to utter_faq when the ResponseSelector is sure of its card (after
-    the urgent routes, for a worry about a baby now), else answered here."""
-    if selected_card(message) in default_knowledge_base().card_ids:
-        concern = live_concern(message)
-        said = (Message(format_live_case(concern), (assess_button(),)),) if concern else ()
-        return Turn(said, {ANSWER_SLOT: BY_SELECTOR})
+    """A question (or a worry about a baby now): the card a button offered, the search's
+    card, or "I don't know" with the nearest cards; after the urgent routes for a worry."""
     reply = reply_to(message)
-    return Turn((Message(format_reply(reply), buttons(reply)),), {ANSWER_SLOT: REPLIED})
+    return Turn((Message(format_reply(reply), buttons(reply)),))
 
 
 def out_of_context(message: ParsedMessage) -> Turn:
@@ -98,17 +88,6 @@ def offered_card(message: ParsedMessage) -> str | None:
     """The card id a suggestion button sent, if this message is one."""
     return next((entity.get("value") for entity in message.get("entities") or []
                  if entity.get("entity") == CARD_ENTITY), None)
-
-
-def selected_card(message: ParsedMessage, threshold: float = SELECTOR_CONFIDENCE) -> str | None:
-    """The ResponseSelector's card for a faq question, when it is confident enough."""
-    if _intent(message) != FAQ_INTENT or offered_card(message):
-        return None
-    response = ((message.get("response_selector") or {}).get(FAQ_INTENT) or {}).get("response")
-    if not response or (response.get("confidence") or 0.0) < threshold:
-        return None
-    _, _, card_id = (response.get("intent_response_key") or "").partition("/")
-    return card_id or None
 
 
 def buttons(reply: Reply) -> tuple[Button, ...]:

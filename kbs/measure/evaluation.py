@@ -1,11 +1,13 @@
 """`kbs eval`: NLU quality of config.yml against the `rasa init` baseline, in one run.
 
-Both are scored on held-out examples, never trained on: tests/nlu/, tests/eval/held_out/ and
-the knowledge search's held-out questions (tests/knowledge/heldout_questions.yml, as
-``faq/<card>`` examples for the ResponseSelector, kbs.measure.faq_held_out); and, when
-asked, by k-fold cross-validation of the training data. The shipped model (the one
-`kbs train` made for this data) is the one tested on held-out data; the baseline is
-trained here, on the same data.
+Both pipelines are trained here, NLU only, on the same data, each from an empty Rasa cache
+(so each training time is a cold one, measured in the same run on the same machine), and
+scored on held-out examples, never trained on: tests/nlu/, tests/eval/held_out/ and the
+knowledge search's held-out questions (tests/knowledge/heldout_questions.yml, as examples of
+the intent ``faq``, kbs.measure.faq_held_out); and, when asked, by k-fold cross-validation
+of the training data. Look up's card is chosen by the knowledge search, whose top-1 on the
+same held-out questions is reported beside a ResponseSelector's accuracy, if a pipeline has
+one.
 """
 
 from __future__ import annotations
@@ -30,8 +32,7 @@ from kbs.measure.rasa_lines import (
 )
 from kbs.measure.runner import run_step
 from kbs.measure.targets import Check
-from kbs.ops import rasa_project, settings
-from kbs.ops.fingerprint import fingerprint, model_for
+from kbs.ops import rasa_project
 from kbs.paths import CONFIG_FILE, ROOT
 
 TARGET_MACRO_F1 = 0.92
@@ -45,7 +46,7 @@ SPACY_EXTRACTOR = "SpacyEntityExtractor"
 class EvalOptions:
     folds: int = 5
     cross_validation: bool = False
-    config: Path | None = None  # a candidate pipeline instead of config.yml's shipped model
+    config: Path | None = None  # a candidate pipeline instead of config.yml
     out: Path = RESULTS_DIR
     history_file: Path = history.HISTORY_FILE
 
@@ -56,6 +57,7 @@ class EvalRun:
     say: Callable[[str], None] = print
     stem: str = field(default_factory=lambda: report.run_stem("eval"))
     timings: dict[str, float] = field(default_factory=dict)
+    training: dict[str, float] = field(default_factory=dict)  # model -> cold NLU training, s
     notes: list[str] = field(default_factory=list)
     entity_misses: list[tuple[str, str]] = field(default_factory=list)
 
@@ -63,12 +65,13 @@ class EvalRun:
     def raw(self) -> Path:
         return self.options.out / self.stem
 
-    def step(self, name: str, argv: list[str], log_name: str) -> None:
+    def step(self, name: str, argv: list[str], log_name: str, **env: str) -> float:
         self.say(f"- {name}...")
         result = run_step(argv, self.raw / "logs" / f"{log_name}.log", STEP_TIMEOUT,
-                          rasa_project.rasa_env())
+                          rasa_project.rasa_env(**env))
         self.timings[name] = result.seconds
         self.say(f"  {name}: {result.seconds:.0f} s")
+        return result.seconds
 
 
 def run(options: EvalOptions, say: Callable[[str], None] = print) -> dict:
@@ -79,22 +82,17 @@ def run(options: EvalOptions, say: Callable[[str], None] = print) -> dict:
     load_before = load_snapshot()
     config = options.config or CONFIG_FILE
     with tempfile.TemporaryDirectory(prefix="kbs-eval-") as scratch:
+        rasa_project.ensure_spacy_pipeline()
         data = copy_nlu_data(Path(scratch) / "data")
         held_out_data = copy_held_out(Path(scratch) / "held-out")
         faq_held_out.write(held_out_data)
-        if options.config:
-            rasa_project.ensure_spacy_pipeline()
-            model = Path(scratch) / "models" / "candidate.tar.gz"
-            run_.step(f"training {options.config.name} (NLU only)",
-                      train_nlu_command(options.config, data, model.parent, "candidate"),
-                      "train-candidate")
-        else:
-            model = _current_model(run_)
-        baseline = Path(scratch) / "models" / "baseline.tar.gz"
-        run_.step("training the baseline (NLU only)",
-                  train_nlu_command(BASELINE_CONFIG, data, baseline.parent, "baseline"),
-                  "train-baseline")
-        models = {"ours": model, "baseline": baseline}
+        configs = {"ours": config, "baseline": BASELINE_CONFIG}
+        models = {name: Path(scratch) / "models" / f"{name}.tar.gz" for name in MODELS}
+        for name in MODELS:
+            run_.training[name] = run_.step(
+                f"cold training of {name} ({configs[name].name}, NLU only)",
+                train_nlu_command(configs[name], data, models[name].parent, name),
+                f"train-{name}", RASA_CACHE_DIRECTORY=str(Path(scratch) / f"cache-{name}"))
         held_out = {}
         for name in MODELS:
             out = run_.raw / f"{name}-held-out"
@@ -105,7 +103,6 @@ def run(options: EvalOptions, say: Callable[[str], None] = print) -> dict:
         _note_unscored_entities(run_, held_out, data)
         cross = {}
         if options.cross_validation:
-            configs = {"ours": config, "baseline": BASELINE_CONFIG}
             for name in MODELS:
                 out = run_.raw / f"{name}-cv"
                 run_.step(f"{options.folds}-fold cross-validation of {name}",
@@ -116,7 +113,7 @@ def run(options: EvalOptions, say: Callable[[str], None] = print) -> dict:
             run_.notes.append("No cross-validation in this run (kbs eval --cv adds it).")
     run_.timings["total"] = time.monotonic() - started
     machine = {"before": load_before, "after": load_snapshot(), "cpu": share.finish()}
-    return _finish(run_, model, held_out, cross, machine, config)
+    return _finish(run_, held_out, cross, machine, config)
 
 
 def checks(held_out: dict[str, nlu_results.NluResult]) -> list[Check]:
@@ -132,11 +129,26 @@ def response_selector_note(config_file: Path = CONFIG_FILE) -> str | None:
     names = [step.get("name") for step in config.get("pipeline") or [] if isinstance(step, dict)]
     if "ResponseSelector" in names:
         return None
-    return "No ResponseSelector is configured in config.yml, so no response selection is scored."
+    return (f"No ResponseSelector is configured in {config_file.name}, so no response "
+            "selection is scored: Look up's card is the knowledge search's (its top-1 above).")
 
 
-def figures(held_out: dict, cross: dict) -> dict[str, float | None]:
+def knowledge_search_top1() -> float:
+    """The knowledge search's top-1 card accuracy on the held-out Look up questions (the
+    same figure as `kbs knowledge-eval`): Look up's choice of card."""
+    from kbs.knowledge.answer import default_knowledge_base
+    from kbs.knowledge.evaluation import evaluate, read_heldout
+
+    return evaluate(default_knowledge_base(), read_heldout(), []).top1
+
+
+def figures(held_out: dict, cross: dict, training: dict[str, float] | None = None,
+            search_top1: float | None = None) -> dict[str, float | None]:
     found: dict[str, float | None] = {}
+    for name, seconds in (training or {}).items():
+        found[f"cold_nlu_training_seconds_{name}"] = seconds
+    if search_top1 is not None:
+        found["held_out_knowledge_search_top1"] = search_top1
     for name, result in held_out.items():
         found[f"held_out_macro_f1_{name}"] = result.macro_f1
         for extractor, f1 in result.entity_f1.items():
@@ -173,27 +185,18 @@ def _note_unscored_entities(run_: EvalRun, held_out: dict, data: Path) -> None:
                 f"data ({annotated} training examples carry entity annotations).")
 
 
-def _current_model(run_: EvalRun) -> Path:
-    rasa_project.ensure_spacy_pipeline()
-    model = model_for(fingerprint(), settings.models_dir())
-    if not model.exists():
-        run_.step("training the model for this data (kbs train)", [rasa_project.venv_bin("kbs"),
-                                                                  "train"], "kbs-train")
-    return model
-
-
-def _finish(run_: EvalRun, model: Path, held_out: dict, cross: dict, machine: dict,
-            config: Path) -> dict:
-    found = figures(held_out, cross)
+def _finish(run_: EvalRun, held_out: dict, cross: dict, machine: dict, config: Path) -> dict:
+    search_top1 = knowledge_search_top1()
+    found = figures(held_out, cross, run_.training, search_top1)
     results_checks = checks(held_out)
     note = response_selector_note(config)
     if note:
         run_.notes.append(note)
     before = history.previous("eval", run_.options.history_file, config=_relative(config))
     data = {"kind": "eval", "stem": run_.stem, **history.code_version(),
-            "model": model.name, "configs": {"ours": _relative(config),
-                                             "baseline": _relative(BASELINE_CONFIG)},
+            "configs": {"ours": _relative(config), "baseline": _relative(BASELINE_CONFIG)},
             "folds": run_.options.folds if cross else None, "timings": run_.timings,
+            "training_seconds": run_.training, "knowledge_search_top1": search_top1,
             "machine": machine, "notes": run_.notes,
             "held_out": {name: result.as_dict() for name, result in held_out.items()},
             "cross_validation": {name: result.as_dict() for name, result in cross.items()},
@@ -218,12 +221,12 @@ def _relative(path: Path) -> str:
 def render(data: dict, held_out: dict, cross: dict, results_checks: list[Check]) -> str:
     dirty = " (with uncommitted changes)" if data.get("dirty") else ""
     lines = [f"# NLU evaluation {data['stem']}", "",
-             f"Commit {data.get('commit')}{dirty}, "
-             f"`{data['configs']['ours']}`, model `{data['model']}`; baseline: "
-             f"`{data['configs']['baseline']}` (the "
-             f"`rasa init` default pipeline) trained in this run on the same data.", "",
-             busy_note(data["machine"]["cpu"]), "", "## Targets", ""]
+             f"Commit {data.get('commit')}{dirty}: `{data['configs']['ours']}` and the "
+             f"baseline `{data['configs']['baseline']}` (the `rasa init` default pipeline), "
+             "both trained in this run on the same data (NLU only, each from an empty Rasa "
+             "cache).", "", busy_note(data["machine"]["cpu"]), "", "## Targets", ""]
     lines += [f"- {c.line()}" for c in results_checks]
+    lines += ["", "## Training time and F1", "", _training_table(data, held_out, cross)]
     lines += ["", "## Held-out test data (tests/nlu/, tests/eval/held_out/ and "
               "tests/knowledge/heldout_questions.yml)", ""]
     lines += _comparison(held_out)
@@ -239,6 +242,18 @@ def render(data: dict, held_out: dict, cross: dict, results_checks: list[Check])
     lines += ["", "## Timings", "",
               report.table(["step", "seconds"], [[k, v] for k, v in data["timings"].items()])]
     return "\n".join(lines) + "\n"
+
+
+def _training_table(data: dict, held_out: dict, cross: dict) -> str:
+    seconds = data.get("training_seconds") or {}
+    rows = [[name, f"`{data['configs'][name]}`", seconds.get(name), held_out[name].macro_f1,
+             cross[name].macro_f1 if name in cross else None] for name in MODELS]
+    table = report.table(["model", "pipeline", "cold NLU training, s", "held-out macro-F1",
+                          "CV macro-F1"], rows)
+    top1 = data.get("knowledge_search_top1")
+    return table + ("" if top1 is None else
+                    f"\n\nLook up's card: the knowledge search's top-1 on the held-out "
+                    f"questions {_f(top1)} (`kbs knowledge-eval`).")
 
 
 def _comparison(results: dict[str, nlu_results.NluResult]) -> list[str]:
@@ -282,6 +297,12 @@ def summary(data: dict) -> str:
     lines.append("Held-out data, ours / baseline:")
     lines.append(f"  intent macro-F1      {_f(held['ours']['macro_f1'])} / "
                  f"{_f(held['baseline']['macro_f1'])}")
+    seconds = data.get("training_seconds") or {}
+    if seconds:
+        lines.append("  cold NLU training    " + " / ".join(
+            f"{seconds[name]:.0f} s" if name in seconds else "-" for name in MODELS))
+    if data.get("knowledge_search_top1") is not None:
+        lines.append(f"  Look up card (knowledge search top-1) {_f(data['knowledge_search_top1'])}")
     lines += _entity_lines(held)
     for name in MODELS:
         worst = sorted(held[name]["intents"], key=lambda s: s["f1"])[:3]

@@ -1,10 +1,11 @@
-"""The knowledge search's held-out questions as held-out Rasa data for the ResponseSelector.
+"""The knowledge search's held-out questions as held-out Rasa data for the intent ``faq``.
 
 tests/knowledge/heldout_questions.yml maps questions written before the search was tuned,
-and never trained on, to the card that answers each. Written as ``faq/<card id>`` examples
-beside the other held-out files, `rasa test nlu` scores on them both the intent ``faq``
-(so the Look up mode counts in the held-out macro-F1) and the ResponseSelector's card
-(its response selection report). The questions keep their question marks, as typed.
+and never trained on, to the card that answers each. Written as examples of ``faq`` beside
+the other held-out files, `rasa test nlu` scores the intent on them, so the Look up mode
+counts in the held-out macro-F1. Which card answers is the knowledge search's choice,
+scored by `kbs eval` (and `kbs knowledge-eval`) on the same questions. The questions keep
+their question marks, as typed.
 """
 
 from __future__ import annotations
@@ -20,13 +21,10 @@ FILE_NAME = "knowledge-heldout_questions.yml"
 
 
 def faq_test_data(items: list[HeldOut]) -> dict:
-    """Rasa NLU data with one ``faq/<card id>`` intent per card, in the order first met."""
-    by_card: dict[str, list[str]] = {}
-    for item in items:
-        by_card.setdefault(item.card_id, []).append(" ".join(item.question.split()))
+    """Rasa NLU data: every question an example of the intent ``faq``, in the file's order."""
     return {"version": "3.1",
-            "nlu": [{"intent": f"{FAQ_INTENT}/{card}", "examples": "".join(f"- {q}\n" for q in qs)}
-                    for card, qs in by_card.items()]}
+            "nlu": [{"intent": FAQ_INTENT, "examples": "".join(
+                f"- {' '.join(item.question.split())}\n" for item in items)}]}
 
 
 def write(target_dir: Path, source: Path = HELDOUT_FILE) -> Path:

@@ -11,11 +11,10 @@ from pathlib import Path
 
 from kbs.paths import BOT_DIR, CONFIG_FILE, KNOWLEDGE_DIR, MODELS_DIR, NLU_DIR, PACKAGE_DIR, ROOT
 
-# The FAQ retrieval intents and their responses are generated from the cards by this code.
+# The examples of the intent faq are generated from the cards by this code.
 FAQ_SOURCES = [
     KNOWLEDGE_DIR,
     PACKAGE_DIR / "knowledge" / "faq_data.py",
-    PACKAGE_DIR / "knowledge" / "render.py",
 ]
 TRAINING_INPUTS = [
     CONFIG_FILE,

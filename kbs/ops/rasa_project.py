@@ -47,7 +47,7 @@ def ensure_spacy_pipeline() -> bool:
 
 
 def build_spacy_pipeline() -> Path:
-    """The spaCy pipeline with its entity synonyms, and the FAQ retrieval intents from the
+    """The spaCy pipeline with its entity synonyms, and the examples of the intent faq from the
     knowledge cards; returns the pipeline's directory."""
     from kbs.knowledge.faq_data import write_faq_data  # spaCy is slow to import
     from kbs.nlp.pipeline import build_and_save

@@ -1,18 +1,18 @@
-"""action_answer_question on trackers: who answers, with which card, and what buttons."""
+"""action_answer_question on trackers: which card answers, and what buttons."""
 
 import json
 
 import pytest
-from rasa_sdk.events import SlotSet
 
 from kbs.catalogues import CatalogueError
 from kbs.knowledge.answer import default_knowledge_base
-from kbs.knowledge.conversation import SELECTOR_CONFIDENCE, assess_button
+from kbs.knowledge.conversation import assess_button
+from kbs.knowledge.live_case import recognise_live_case
+from kbs.knowledge.render import format_live_case
 
 from .harness import run as run_action
 from .harness import tracker
 
-ANSWER_SLOT, BY_SELECTOR, REPLIED = "lookup_answer", "selector", "replied"
 ASSESS_BUTTON = {"title": assess_button().title, "payload": assess_button().payload}
 
 
@@ -30,18 +30,18 @@ def run(latest_message, action="action_answer_question"):
     return result.messages, result.events
 
 
-def test_a_confident_selector_card_is_left_to_utter_faq():
-    messages, events = run(message("can a baby sleep on the sofa if I stay awake?",
-                                   selected="sleep_sofa_armchair",
-                                   confidence=SELECTOR_CONFIDENCE))
-    assert messages == []
-    assert events == [SlotSet(ANSWER_SLOT, BY_SELECTOR)]
+def test_a_question_is_answered_with_the_searchs_card_and_its_sources():
+    messages, events = run(message("can a baby sleep on the sofa if I stay awake?"))
+    card = default_knowledge_base().card("sleep_sofa_armchair")
+    assert len(messages) == 1 and messages[0]["text"].startswith(card.title)
+    assert all(source.title in messages[0]["text"] for source in card.sources)
+    assert events == []  # no slot: the action always replies itself
 
 
-def test_an_unsure_selector_leaves_the_answer_to_the_search_with_its_sources():
-    messages, events = run(message("when is domestic abuse high risk?",
-                                   selected="marac_referral", confidence=0.3))
-    assert events == [SlotSet(ANSWER_SLOT, REPLIED)]
+def test_a_response_selectors_card_in_the_message_is_not_the_answer():
+    """Only the knowledge search chooses the card, even if a pipeline adds a selector."""
+    messages, _ = run(message("when is domestic abuse high risk?",
+                              selected="marac_referral", confidence=0.99))
     card = default_knowledge_base().card("dash_risk_checklist")
     assert messages[0]["text"].startswith(card.title)
     assert all(source.title in messages[0]["text"] for source in card.sources)
@@ -51,7 +51,7 @@ def test_a_card_offered_by_a_button_is_the_answer():
     messages, events = run(message('/faq{"card": "marac_referral"}',
                                    entities=[{"entity": "card", "value": "marac_referral"}]))
     assert messages[0]["text"].startswith(default_knowledge_base().card("marac_referral").title)
-    assert events == [SlotSet(ANSWER_SLOT, REPLIED)]
+    assert events == []
 
 
 def test_dont_know_offers_the_nearest_cards_as_buttons_that_answer_with_them():
@@ -78,12 +78,17 @@ def test_a_live_concern_gets_the_routes_even_in_words_the_patterns_miss():
     assert "call 999" in messages[0]["text"]
 
 
-def test_a_live_case_with_a_confident_card_says_the_routes_before_utter_faq():
-    messages, events = run(message("there's a bruise on the baby I'm visiting",
-                                   selected="bruising_non_mobile", confidence=0.99))
-    assert "urgent paediatric assessment" in messages[0]["text"]
-    assert messages[0]["buttons"] == [ASSESS_BUTTON]
-    assert events == [SlotSet(ANSWER_SLOT, BY_SELECTOR)]
+def test_a_live_case_says_the_routes_before_the_cards():
+    question = "there's a bruise on the baby I'm visiting"
+    messages, events = run(message(question, selected="bruising_non_mobile", confidence=0.99))
+    assert len(messages) == 1
+    text = messages[0]["text"]
+    assert text.startswith(format_live_case(recognise_live_case(question)))
+    assert "urgent paediatric assessment" in text
+    assert messages[0]["buttons"][0] == ASSESS_BUTTON
+    assert any(json.loads(b["payload"].removeprefix("/faq"))["card"] == "bruising_non_mobile"
+               for b in messages[0]["buttons"][1:])
+    assert events == []
 
 
 def test_a_look_up_question_read_as_a_move_outside_a_rehearsal_is_answered():
@@ -141,4 +146,4 @@ def test_a_catalogue_fault_gets_the_fault_reply_and_the_question_can_be_asked_ag
     messages, events = run(question)
     assert messages[0]["text"].startswith(
         default_knowledge_base().card("dash_risk_checklist").title)
-    assert events == [SlotSet(ANSWER_SLOT, REPLIED)]
+    assert events == []

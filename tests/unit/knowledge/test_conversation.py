@@ -2,14 +2,8 @@
 
 import pytest
 
-from kbs.knowledge.conversation import (
-    SELECTOR_CONFIDENCE,
-    answer,
-    assess_button,
-    offered_card,
-    out_of_context,
-    selected_card,
-)
+from kbs.knowledge.answer import default_knowledge_base
+from kbs.knowledge.conversation import answer, assess_button, offered_card, out_of_context
 
 
 def message(text, intent="faq", selected=None, confidence=0.0, entities=()):
@@ -20,24 +14,20 @@ def message(text, intent="faq", selected=None, confidence=0.0, entities=()):
     return parsed
 
 
-@pytest.mark.parametrize("confidence, chosen", [
-    (SELECTOR_CONFIDENCE, "marac_referral"), (SELECTOR_CONFIDENCE - 0.01, None)])
-def test_the_selectors_card_counts_only_from_its_confidence(confidence, chosen):
-    assert selected_card(message("q", selected="marac_referral",
-                                 confidence=confidence)) == chosen
-
-
-def test_a_card_offered_by_a_button_is_not_the_selectors():
+def test_a_card_offered_by_a_button_is_the_answer_whatever_else_the_message_holds():
     offered = message('/faq{"card": "marac_referral"}', selected="early_help", confidence=1.0,
                       entities=[{"entity": "card", "value": "marac_referral"}])
     assert offered_card(offered) == "marac_referral"
-    assert selected_card(offered) is None
+    [reply] = answer(offered).messages
+    assert reply.text.startswith(default_knowledge_base().card("marac_referral").title)
 
 
-def test_a_confident_card_is_left_to_utter_faq():
-    turn = answer(message("can a baby sleep on the sofa?", selected="sleep_sofa_armchair",
-                          confidence=0.95))
-    assert (turn.messages, dict(turn.slots)) == ((), {"lookup_answer": "selector"})
+@pytest.mark.parametrize("selected", [None, "early_help"])
+def test_the_search_chooses_the_card_and_the_action_replies_itself(selected):
+    turn = answer(message("can a baby sleep on the sofa?", selected=selected, confidence=0.95))
+    [reply] = turn.messages
+    assert reply.text.startswith(default_knowledge_base().card("sleep_sofa_armchair").title)
+    assert dict(turn.slots) == {}
 
 
 def test_a_worry_about_a_baby_now_offers_the_assessment_first():

@@ -55,3 +55,36 @@ def test_the_report_and_summary_show_figures_beside_targets_and_baseline(tmp_pat
     assert "intent macro-F1      0.850 / 0.875" in summary
     assert "SpacyEntityExtractor 0.950" in summary
     assert "Note: a note" in summary
+
+
+def test_figures_hold_the_cold_training_times_and_the_knowledge_searchs_top1():
+    found = evaluation.figures({"ours": result({"a": 1.0}), "baseline": result({"a": 0.5})}, {},
+                               {"ours": 95.0, "baseline": 900.0}, 0.85)
+    assert found["cold_nlu_training_seconds_ours"] == 95.0
+    assert found["cold_nlu_training_seconds_baseline"] == 900.0
+    assert found["held_out_knowledge_search_top1"] == 0.85
+
+
+def test_the_report_and_summary_give_each_pipelines_training_time_beside_its_f1(tmp_path):
+    held = {"ours": result({"greet": 0.9, "help": 0.8}),
+            "baseline": result({"greet": 0.85, "help": 0.9})}
+    cross = {"ours": result({"greet": 0.7, "help": 0.7}),
+             "baseline": result({"greet": 0.6, "help": 0.6})}
+    checks = evaluation.checks(held)
+    data = {"stem": "eval-x", "commit": "abc", "dirty": False,
+            "configs": {"ours": "config.yml", "baseline": "tests/eval/baseline-config.yml"},
+            "folds": 5, "timings": {"total": 10.0}, "notes": [],
+            "training_seconds": {"ours": 96.4, "baseline": 912.0},
+            "knowledge_search_top1": 0.851,
+            "machine": {"cpu": {"busy": False, "others_share": 0.05, "cores": 2}},
+            "held_out": {k: v.as_dict() for k, v in held.items()},
+            "cross_validation": {k: v.as_dict() for k, v in cross.items()},
+            "checks": [c.as_dict() for c in checks], "entity_misses": [],
+            "changes_since_last": [], "report_files": [str(tmp_path / "r.md")]}
+    text = evaluation.render(data, held, cross, checks)
+    assert "| ours | `config.yml` | 96 | 0.850 | 0.700 |" in text
+    assert "| baseline | `tests/eval/baseline-config.yml` | 912 | 0.875 | 0.600 |" in text
+    assert "knowledge search's top-1 on the held-out questions 0.851" in text
+    summary = evaluation.summary(data)
+    assert "cold NLU training    96 s / 912 s" in summary
+    assert "Look up card (knowledge search top-1) 0.851" in summary

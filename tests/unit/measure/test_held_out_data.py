@@ -18,7 +18,7 @@ def texts(folder):
 
 
 def card_examples():
-    """The ResponseSelector's training examples, generated from the cards."""
+    """The intent faq's training examples, generated from the cards."""
     return {normal(text) for card in load_cards() for text in faq_examples(card)}
 
 
@@ -45,7 +45,7 @@ def test_the_held_out_folders_cover_the_intents_of_every_mode():
     assert intents(NLU_DIR) - held == set()  # and faq comes from the knowledge questions
 
 
-def test_knowledge_questions_become_retrieval_intent_examples(tmp_path):
+def test_knowledge_questions_become_examples_of_the_intent_faq(tmp_path):
     from rasa.shared.nlu.training_data.loading import load_data
 
     source = tmp_path / "questions.yml"
@@ -55,16 +55,15 @@ def test_knowledge_questions_become_retrieval_intent_examples(tmp_path):
         {"question": "Is a settee safe: ever?", "card": "sleep_sofa_armchair"}]}))
     written = faq_held_out.write(tmp_path / "held-out", source)
     examples = load_data(str(written)).nlu_examples
-    assert [(m.get("text"), m.get("intent"), m.get("intent_response_key")) for m in examples] == [
-        ("Can a baby sleep on a sofa?", "faq", "faq/sleep_sofa_armchair"),
-        ("Is a settee safe: ever?", "faq", "faq/sleep_sofa_armchair"),
-        ("What is ICON?", "faq", "faq/icon_crying")]
+    assert [(m.get("text"), m.get("intent")) for m in examples] == [
+        ("Can a baby sleep on a sofa?", "faq"), ("What is ICON?", "faq"),
+        ("Is a settee safe: ever?", "faq")]
 
 
-def test_faq_test_data_groups_questions_by_card():
+def test_faq_test_data_keeps_every_question_in_order():
     data = faq_held_out.faq_test_data([HeldOut("a?", "x"), HeldOut("b?", "y"), HeldOut("c", "x")])
-    assert [item["intent"] for item in data["nlu"]] == ["faq/x", "faq/y"]
-    assert data["nlu"][0]["examples"] == "- a?\n- c\n"
+    assert [item["intent"] for item in data["nlu"]] == ["faq"]
+    assert data["nlu"][0]["examples"] == "- a?\n- b?\n- c\n"
 
 
 def test_the_held_out_folders_are_gathered_in_one_for_rasa(tmp_path, monkeypatch):
