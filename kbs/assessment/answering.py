@@ -14,9 +14,9 @@ from typing import Any
 
 from kbs.assessment import depth, interpret, record
 from kbs.assessment.interpret import UNKNOWN, Said
-from kbs.assessment.messages import Message
 from kbs.assessment.steps import Step, about, carer_name
 from kbs.assessment.vocabulary import Vocabulary, load_vocabulary, say
+from kbs.chat import Message
 from kbs.engine import load_routes
 from kbs.engine.catalogue import Factor
 from kbs.identifying import possible_name

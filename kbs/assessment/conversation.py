@@ -18,10 +18,10 @@ from sqlalchemy.engine import Connection, Row
 
 from kbs.assessment import answering, depth, interpret, record, steps, versions
 from kbs.assessment.interpret import Said
-from kbs.assessment.messages import Message
 from kbs.assessment.summary import finished_messages, red_flag_messages
 from kbs.assessment.vocabulary import button, load_vocabulary, say
 from kbs.case_reference import asks_to_discard, check_reference, declines
+from kbs.chat import Message
 from kbs.engine import compare, load_routes, score
 from kbs.engine.rules import load_rules
 from kbs.store.cases import get_or_create_case

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from kbs.assessment import depth, record
-from kbs.assessment.messages import Button
 from kbs.assessment.vocabulary import button, load_vocabulary, say
+from kbs.chat import Button
 from kbs.engine import load_catalogue
 from kbs.engine.answers import Carer
 from kbs.engine.catalogue import Factor

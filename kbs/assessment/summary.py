@@ -11,9 +11,9 @@ import re
 from typing import Any
 
 from kbs.assessment.answering import crisis_messages
-from kbs.assessment.messages import Message
 from kbs.assessment.steps import about
 from kbs.assessment.vocabulary import say
+from kbs.chat import Message
 from kbs.engine import Comparison, Profile, load_catalogue, load_routes
 from kbs.engine.rules import load_rules
 

@@ -15,9 +15,9 @@ from sqlalchemy.engine import Connection, Row
 
 from kbs.assessment import steps
 from kbs.assessment.interpret import Said, yes_no
-from kbs.assessment.messages import Message
 from kbs.assessment.vocabulary import button, load_vocabulary, say
 from kbs.case_reference import declines
+from kbs.chat import Message
 from kbs.store.audit import record_access
 from kbs.store.profiles import discard_profile, latest_complete
 

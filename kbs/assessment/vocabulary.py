@@ -17,8 +17,8 @@ from pathlib import Path
 from string import Formatter
 from typing import Any
 
-from kbs.assessment.messages import Button
 from kbs.catalogues import Node, load
+from kbs.chat import Button
 from kbs.engine import load_catalogue
 from kbs.engine.catalogue import INFANT_BLOCK, SOURCES
 from kbs.engine.routes_config import CRISIS_IDS

@@ -1,7 +1,21 @@
 import pytest
 from sqlalchemy import create_engine
 
+from kbs.nlp.pipeline import build_pipeline
 from kbs.store.database import upgrade
+from tests.unit.assessment.practitioner import Practitioner
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The project's spaCy pipeline, as Rasa loads it (built once per test run)."""
+    return build_pipeline()
+
+
+@pytest.fixture
+def hv(nlp, database_url):
+    """A practitioner in the Assess mode, with a new project database."""
+    return Practitioner(nlp)
 
 
 @pytest.fixture

@@ -18,12 +18,13 @@ from kbs.assessment.vocabulary import load_vocabulary
 from kbs.engine import parse_answers, score
 from kbs.engine.catalogue import derived_from_infant, load_catalogue
 from kbs.knowledge.cards import load_cards
-from kbs.nlp.pipeline import build_pipeline
 from kbs.safer_practice import handling
 from kbs.safer_practice.answers import YES
 from kbs.safer_practice.handling import handling_catalogue
 from kbs.safer_practice.reading import Message, read_handling, read_sleep
 from kbs.safer_practice.sleep import sleep_catalogue
+
+from .entities import entities_of
 
 
 class Boundary(NamedTuple):
@@ -47,16 +48,6 @@ BOUNDARIES = [
 ]
 IDS = [row.said for row in BOUNDARIES]
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
-
-
-def entities_of(nlp, text):
-    """Entities as Rasa's SpacyEntityExtractor and synonym mapper give them."""
-    return [{"entity": e.label_, "value": e.ent_id_, "start": e.start_char, "end": e.end_char}
-            for e in nlp(text).ents]
 
 
 def engine_status(row: Boundary) -> str:

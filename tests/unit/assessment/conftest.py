@@ -2,20 +2,10 @@
 
 import pytest
 
-from kbs.nlp.pipeline import build_pipeline
 from kbs.text import read_facts
 from kbs.text.words import read
 
-
-@pytest.fixture(scope="session")
-def nlp():
-    return build_pipeline()
-
-
-def entities_of(nlp, text):
-    """Entities as Rasa's SpacyEntityExtractor and synonym mapper give them."""
-    return [{"entity": e.label_, "value": e.ent_id_, "start": e.start_char, "end": e.end_char}
-            for e in nlp(text).ents]
+from ..entities import entities_of  # the nlp and hv fixtures are tests/unit/conftest.py's
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kbs.assessment import conversation
 from kbs.assessment.conversation import FINISHED, RED_FLAG, STOPPED, State
 
-from .conftest import entities_of
+from ..entities import entities_of
 
 
 class Practitioner:

@@ -16,8 +16,7 @@ from kbs.assessment import answering, interpret, record, steps
 from kbs.assessment.vocabulary import load_vocabulary
 from kbs.engine import load_catalogue, parse_answers, score
 
-from .conftest import entities_of
-from .practitioner import Practitioner
+from ..entities import entities_of
 
 ICON = "carers.partner.icon_not_discussed"
 ICON_NAN = "carers.other_adult.icon_not_discussed"
@@ -192,11 +191,6 @@ def test_the_practitioners_observation_is_kept_as_a_note_unless_it_may_hold_a_na
         assert entry["status"] == "present" and entry["source"] == "observed"
         assert entry.get("note", "") == note
     assert any("may be a name" in m.text for m in applied.messages)
-
-
-@pytest.fixture
-def hv(nlp, database_url):
-    return Practitioner(nlp)
 
 
 def to_question(hv, wanted, most=60):

@@ -18,11 +18,6 @@ def database(database_url):
     return database_url
 
 
-@pytest.fixture
-def hv(nlp):
-    return Practitioner(nlp)
-
-
 def saved(reference="KBS-0142"):
     with get_engine().connect() as connection:
         query = (select(profiles).join(cases).where(cases.c.reference == reference)

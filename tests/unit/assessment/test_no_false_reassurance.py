@@ -10,7 +10,6 @@ from kbs.store.database import get_engine
 from kbs.store.schema import cases, profiles
 
 from ..engine.builders import excluded, with_answer
-from .practitioner import Practitioner
 
 ROLLS_AND_BRUISE = "she's 16 weeks and rolls, there's a bruise on her cheek"
 
@@ -18,11 +17,6 @@ ROLLS_AND_BRUISE = "she's 16 weeks and rolls, there's a bruise on her cheek"
 @pytest.fixture(autouse=True)
 def database(database_url):
     return database_url
-
-
-@pytest.fixture
-def hv(nlp):
-    return Practitioner(nlp)
 
 
 def saved_answers(reference="KBS-0142"):

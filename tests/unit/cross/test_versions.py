@@ -12,7 +12,6 @@ from kbs.store.cases import get_or_create_case
 from kbs.store.database import get_engine
 from kbs.store.profiles import complete_profile, profiles_of, start_profile
 from kbs.store.schema import audit_log
-from tests.unit.assessment.practitioner import Practitioner
 
 REFERENCE = "KBS-2207"
 
@@ -27,11 +26,6 @@ def finished(database_url):
         profile_id = start_profile(connection, case_id, doc, result)
         complete_profile(connection, profile_id, doc, result)
     return result["level"]
-
-
-@pytest.fixture
-def hv(nlp):
-    return Practitioner(nlp)
 
 
 def versions():

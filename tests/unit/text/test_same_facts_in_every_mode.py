@@ -16,11 +16,12 @@ import pytest
 from kbs.assessment import answering, interpret, record, steps
 from kbs.assessment.vocabulary import load_vocabulary
 from kbs.engine import parse_answers
-from kbs.nlp.pipeline import build_pipeline
 from kbs.safer_practice.answers import NO, YES
 from kbs.safer_practice.handling import handling_catalogue
 from kbs.safer_practice.reading import Message, read_handling, read_sleep
 from kbs.safer_practice.sleep import sleep_catalogue
+
+from ..entities import entities_of
 
 INFANT_QUESTIONS = ("age_weeks", "mobile", "gestation_weeks", "birth_weight_kg")
 STATUS_ANSWERS = {"present": YES, "absent": NO}
@@ -97,16 +98,6 @@ PHRASINGS = [
     row("she hadn't been drinking", negated=True),
 ]
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
-
-
-def entities_of(nlp, text):
-    """Entities as Rasa's SpacyEntityExtractor and synonym mapper give them."""
-    return [{"entity": e.label_, "value": e.ent_id_, "start": e.start_char, "end": e.end_char}
-            for e in nlp(text).ents]
 
 
 def assess_facts(text, entities):

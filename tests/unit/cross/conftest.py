@@ -1,1 +1,0 @@
-from tests.unit.assessment.conftest import nlp  # noqa: F401  (the spaCy pipeline, once)
