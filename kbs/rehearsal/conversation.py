@@ -15,27 +15,21 @@ import logging
 import secrets
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from functools import cache
 from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from kbs import faults
-from kbs.catalogues import load
-from kbs.chat import Button, FormTurn, Message, Turn, Wording, read_wording
-from kbs.paths import CATALOGUES_DIR
+from kbs.chat import Button, FormTurn, Message, Turn
 from kbs.rehearsal import engine
 from kbs.rehearsal.feedback import build_feedback
 from kbs.rehearsal.feedback_text import feedback_text
 from kbs.rehearsal.moves import moves
 from kbs.rehearsal.personas import Persona, personas
+from kbs.rehearsal.wording import wording
 from kbs.store.rehearsals import save_rehearsal
 
 log = logging.getLogger(__name__)
-
-WORDING_FILE = CATALOGUES_DIR / "rehearsal.yml"
-MESSAGE_IDS = ("choose_persona", "choose_again", "no_such_persona", "briefing", "help",
-               "unclear", "carer_says", "feedback", "saved", "not_saved")
 
 STATE = "rehearsal"
 PERSONA = "rehearsal_persona"
@@ -62,14 +56,6 @@ ParsedMessage = Mapping[str, Any]  # the latest message as the NLU parsed it
 
 def now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-@cache
-def wording() -> dict[str, Wording]:
-    doc = load(WORDING_FILE)
-    doc.only(("messages",))
-    doc.get("messages").only(MESSAGE_IDS)
-    return read_wording(doc.get("messages"))
 
 
 def take(slots: Slots, message: ParsedMessage, requested: str | None) -> FormTurn:
@@ -184,7 +170,7 @@ def _save(owner: str, state: dict, feedback: dict) -> bool:
 
 
 def _say(message_id: str, **values: Any) -> Message:
-    return wording()[message_id].say(**values)
+    return wording().say(message_id, **values)
 
 
 def _with_buttons(message: Message, buttons: list[Button]) -> Message:

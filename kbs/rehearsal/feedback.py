@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kbs.rehearsal import openness
 from kbs.rehearsal.engine import practitioner_lines
 from kbs.rehearsal.moves import Move
 from kbs.rehearsal.personas import Persona
+from kbs.rehearsal.wording import wording
 
 MOMENTS = 3
 
@@ -61,9 +61,9 @@ def _assess(persona: Persona, move: Move, line: dict) -> tuple[int, str]:
         return SHUT_DOWN, move.better
     if line["near_miss"]:
         fact = persona.fact(line["near_miss"])
-        return NEAR_MISS, (f"{persona.name} was close to telling you more here but was "
-                           f"{openness.label(line['openness'])}, and steered away. "
-                           f"{fact.tip}")
+        words = wording()
+        return NEAR_MISS, words.phrase("near_miss", name=persona.name,
+                                       openness=words.openness(line["openness"]), tip=fact.tip)
     if line["revealed"]:
         return WORKED, move.worked
     if line["openness"] <= line["openness_before"]:

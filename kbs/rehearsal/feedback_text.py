@@ -1,38 +1,44 @@
-"""The feedback of a rehearsal worded for the chat (plain text: the widget shows no markup)."""
+"""The feedback of a rehearsal (a dict from ``feedback.build_feedback``) in words, as the
+practitioner reads it; every phrase is in kbs/catalogues/rehearsal.yml (``feedback``)."""
 
 from __future__ import annotations
 
-from kbs.rehearsal import openness
+from kbs.rehearsal.wording import RehearsalWording, wording
 
 
 def feedback_text(feedback: dict) -> str:
+    words = wording()
     name = feedback["name"]
-    parts = [f"Feedback on your rehearsal with {name} ({feedback['title']}).",
-             f"You uncovered {len(feedback['uncovered'])} of {feedback['facts_total']} "
-             f"hidden facts."]
+    parts = [words.phrase("heading", name=name, title=feedback["title"]),
+             words.phrase("found_count", found=len(feedback["uncovered"]),
+                          total=feedback["facts_total"])]
     if feedback["uncovered"]:
-        parts.append(_bullets("What you found out:", [f["summary"] for f in feedback["uncovered"]]))
+        parts.append(_bullets(words.phrase("found", name=name),
+                              [f["summary"] for f in feedback["uncovered"]]))
     if feedback["missed"]:
-        parts.append(_bullets("What you missed, and what might have uncovered it:",
-                              [f"{f['summary']} {f['tip']}" for f in feedback["missed"]]))
-    parts.append(_moves(feedback["moves"]))
+        parts.append(_bullets(words.phrase("missed", name=name), [
+            words.phrase("fact", summary=f["summary"], tip=f["tip"])
+            for f in feedback["missed"]]))
+    parts.append(_moves(words, feedback["moves"]))
     start, end = feedback["openness"]["start"], feedback["openness"]["end"]
-    parts.append(f"{name} started {openness.label(start)} and ended {openness.label(end)}.")
+    parts.append(words.phrase("openness", name=name, start=words.openness(start),
+                              end=words.openness(end)))
     if feedback["moments"]:
-        parts.append(_bullets("Moments to look at:", [
-            f"You said: \"{m['quote']}\" ({m['move']}). {m['comment']}"
+        parts.append(_bullets(words.phrase("moments"), [
+            words.phrase("moment", quote=m["quote"], move=m["move"], comment=m["comment"])
             for m in feedback["moments"]]))
-    parts.append(_bullets("What a good conversation achieves here:",
+    parts.append(_bullets(words.phrase("good_conversation", name=name),
                           feedback["good_conversation"]))
     point = feedback["learning_point"]
-    parts.append(f"Learning point (review LDS19/OD20, {point['sections']}): {point['text']}")
+    parts.append(words.phrase("learning_point", sections=point["sections"], text=point["text"]))
     return "\n\n".join(parts)
 
 
-def _moves(moves: list[dict]) -> str:
+def _moves(words: RehearsalWording, moves: list[dict]) -> str:
     if not moves:
-        return "You finished before making any moves."
-    return "Your moves: " + ", ".join(f"{m['label']} x{m['count']}" for m in moves) + "."
+        return words.phrase("no_moves")
+    return words.phrase("moves", moves=", ".join(
+        words.phrase("move", label=m["label"], count=m["count"]) for m in moves))
 
 
 def _bullets(heading: str, items: list[str]) -> str:

@@ -3,11 +3,19 @@ acts on, what each turn says and sets, and the wording file."""
 
 import pytest
 
+from kbs.catalogues import CatalogueError
 from kbs.rehearsal import conversation
 from kbs.rehearsal.conversation import rehearsal_intent
 from kbs.rehearsal.feedback import build_feedback
 from kbs.rehearsal.moves import moves
 from kbs.rehearsal.personas import personas
+from kbs.rehearsal.wording import (
+    FEEDBACK_PHRASES,
+    MESSAGE_IDS,
+    WORDING_FILE,
+    read_rehearsal_wording,
+    wording,
+)
 
 
 def message(text, intent, confidence=0.9, ranking=None):
@@ -179,10 +187,46 @@ def test_leaving_before_choosing_shows_the_menu():
 
 
 def test_every_message_of_the_wording_file_is_there_and_filled_in():
-    wording = conversation.wording()
-    assert set(wording) == set(conversation.MESSAGE_IDS)
+    messages = wording().messages
+    assert set(messages) == set(MESSAGE_IDS)
     values = {"name": "Alex", "title": "A carer", "who": "Who.", "briefing": "A visit.",
               "persona": "nobody", "line": "Hello.", "feedback": "Feedback.", "saved": "Saved."}
-    for message_id, message in wording.items():
+    for message_id, message in messages.items():
         text = message.say(**values).text
         assert text and "{" not in text, message_id
+
+
+def test_every_phrase_of_the_feedback_is_there_and_filled_in():
+    words = wording()
+    assert set(words.feedback) == set(FEEDBACK_PHRASES)
+    for phrase_id, allowed in FEEDBACK_PHRASES.items():
+        text = words.phrase(phrase_id, **{name: f"<{name}>" for name in allowed})
+        assert text and "{" not in text, phrase_id
+    assert [words.openness(value) for value in range(6)] == [
+        "shut down", "guarded", "wary", "talking", "open", "trusting"]
+
+
+@pytest.mark.parametrize("phrase, problem", [
+    ("heading: Feedback on your rehearsal with {nmae}.",
+     "uses {nmae}, which it cannot fill in (it can use: name, title)"),
+    ("heading: Feedback on your rehearsal with {name.",
+     "has a brace out of place"),
+])
+def test_a_feedback_phrase_that_cannot_be_filled_in_names_the_file_and_field(
+        tmp_path, phrase, problem):
+    text = WORDING_FILE.read_text(encoding="utf-8")
+    path = tmp_path / "rehearsal.yml"
+    path.write_text(text.replace("heading: Feedback on your rehearsal with {name} ({title}).",
+                                 phrase), encoding="utf-8")
+    with pytest.raises(CatalogueError) as error:
+        read_rehearsal_wording(path)
+    assert error.value.field == "feedback.heading" and problem in error.value.problem
+    assert error.value.line == text[:text.index("  heading:")].count("\n") + 1
+
+
+def test_the_openness_names_must_name_every_openness(tmp_path):
+    path = tmp_path / "rehearsal.yml"
+    path.write_text(WORDING_FILE.read_text(encoding="utf-8").replace(
+        "talking, open, trusting]", "talking, open]"), encoding="utf-8")
+    with pytest.raises(CatalogueError, match="must name each openness from 0 to 5"):
+        read_rehearsal_wording(path)
