@@ -9,12 +9,20 @@ from kbs.rehearsal.wording import RehearsalWording, wording
 def feedback_text(feedback: dict) -> str:
     words = wording()
     name = feedback["name"]
-    parts = [words.phrase("heading", name=name, title=feedback["title"]),
-             words.phrase("found_count", found=len(feedback["uncovered"]),
-                          total=feedback["facts_total"])]
+    found, raised, total = (len(feedback["uncovered"]), len(feedback.get("raised", ())),
+                            feedback["facts_total"])
+    count = words.phrase("found_count", found=found, total=total)
+    if raised:
+        count += " " + words.phrase("raised_count", raised=raised, covered=found + raised,
+                                    total=total)
+    parts = [words.phrase("heading", name=name, title=feedback["title"]), count]
     if feedback["uncovered"]:
         parts.append(_bullets(words.phrase("found", name=name),
                               [f["summary"] for f in feedback["uncovered"]]))
+    if raised:
+        parts.append(_bullets(words.phrase("raised", name=name), [
+            words.phrase("fact", summary=f["summary"], tip=f["tip"])
+            for f in feedback["raised"]]))
     if feedback["missed"]:
         parts.append(_bullets(words.phrase("missed", name=name), [
             words.phrase("fact", summary=f["summary"], tip=f["tip"])
