@@ -11,6 +11,7 @@ def create_app(config: dict | None = None) -> Flask:
     ``config`` overrides any of them (tests).
     """
     from web_widget import config as web_config  # keeps `import web_widget` light
+    from web_widget import request_log
     from web_widget.auth import auth
     from web_widget.chat import chat
     from web_widget.errors import register_error_pages
@@ -23,6 +24,7 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(web_config.FIXED)
     app.config.update(web_config.from_environment(config or {}))
+    request_log.install(app)  # first, so that every request is timed and logged
     csrf.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.sign_in"
