@@ -16,6 +16,7 @@ def create_app(config: dict | None = None) -> Flask:
     from web_widget.chat import chat
     from web_widget.errors import register_error_pages
     from web_widget.extensions import csrf, login_manager
+    from web_widget.health import health
     from web_widget.plans import plans
     from web_widget.records import records
     from web_widget.rehearsals import rehearsals
@@ -28,7 +29,7 @@ def create_app(config: dict | None = None) -> Flask:
     csrf.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.sign_in"
-    for blueprint in (auth, chat, records, plans, rehearsals):
+    for blueprint in (health, auth, chat, records, plans, rehearsals):
         app.register_blueprint(blueprint)
     register_error_pages(app)
     app.after_request(add_security_headers)

@@ -122,6 +122,12 @@ def rasa_url() -> str:
     return _text("KBS_RASA_URL", "http://127.0.0.1:5005")
 
 
+def action_url() -> str:
+    """Where the web app's readiness check (/readyz) reaches the action server:
+    KBS_ACTION_URL, else 127.0.0.1 on KBS_ACTION_PORT (which `kbs run` sets)."""
+    return _text("KBS_ACTION_URL").strip().rstrip("/") or f"http://127.0.0.1:{ports().action}"
+
+
 def rasa_token() -> str:
     """The token of Rasa's HTTP API, or "" when none is set."""
     return _text("KBS_RASA_TOKEN")

@@ -29,7 +29,7 @@ def environment(monkeypatch):
     for variable in ("KBS_DATABASE_URL", "KBS_ROUTES_FILE", "KBS_RASA_URL", "KBS_RASA_TOKEN",
                      "KBS_FRAME_ANCESTORS", "KBS_SECURE_COOKIES", "KBS_RASA_STOCK",
                      "KBS_PRACTITIONER", "KBS_WEB_THREADS", "KBS_LOG_DIR", "KBS_LOG_MAX_MB",
-                     "KBS_LOG_FILES_KEPT"):
+                     "KBS_LOG_FILES_KEPT", "KBS_ACTION_URL"):
         monkeypatch.delenv(variable, raising=False)
     return monkeypatch
 
