@@ -17,6 +17,24 @@ from typing import Any
 from kbs.catalogues import Node
 
 
+def link(label: str, url: str) -> str:
+    """A link in a message, ``[label](url)``: the chat widget (web_widget/static/bot_text.js)
+    and the plan pages (markdown-it) show it as ``label``, opening ``url``. Spaces and round
+    brackets in the address are percent-encoded, so the address ends where the link does."""
+    address = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+    return f"[{label}]({address})"
+
+
+def source_title(node: Node) -> str:
+    """A source's title from a catalogue, which messages show as a link's label: one line of
+    text without square brackets (a label ends at the first "]")."""
+    title = node.text()
+    if "[" in title or "]" in title:
+        node.fail("must not contain square brackets ([ or ]): it is shown as the label of "
+                  "a link; use round brackets")
+    return title
+
+
 @dataclass(frozen=True)
 class Button:
     title: str

@@ -43,11 +43,6 @@ def widget():
     return render_template("widget.html", max_chars=MAX_MESSAGE_CHARS)
 
 
-@chat.get("/healthz")
-def healthz():
-    return {"status": "ok"}
-
-
 @chat.post("/api/chat")
 @login_required
 def post_message():

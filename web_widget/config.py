@@ -14,6 +14,7 @@ def from_environment(overrides: dict) -> dict:
         "SECRET_KEY": overrides.get("SECRET_KEY") or settings.flask_secret_key(),
         "RASA_URL": settings.rasa_url(),
         "RASA_TOKEN": settings.rasa_token(),
+        "ACTION_URL": settings.action_url(),
         "DATABASE_URL": settings.database_url(),
         # Behind https (TLS in front of Flask) set KBS_SECURE_COOKIES=1.
         "SESSION_COOKIE_SECURE": settings.secure_cookies(),

@@ -1,4 +1,4 @@
-"""Answers into the PROFILE-SPEC answers document, which is saved after every answer.
+"""Answers into the answers document (docs/PROFILE-FORMAT.md), saved after every answer.
 
 Every function returns a new document that ``kbs.engine.parse_answers`` accepts, so the
 profile can be scored (and red flags raised) at any point. No free text is kept: only

@@ -11,6 +11,7 @@ from kbs.cli.rasa_commands import test_stories, train, validate
 from kbs.cli.rehearsal_commands import rehearsals
 from kbs.cli.run_command import run
 from kbs.cli.saved_profile_commands import profile
+from kbs.cli.status_command import status
 from kbs.cli.test_nlu_command import test_nlu
 from kbs.cli.users_commands import users
 
@@ -28,6 +29,7 @@ main.add_command(train)
 main.add_command(validate)
 main.add_command(test_stories)
 main.add_command(run)
+main.add_command(status)
 main.add_command(score)
 main.add_command(compare)
 main.add_command(profile)

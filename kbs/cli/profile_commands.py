@@ -30,7 +30,7 @@ def score(file: Path, output_format: str) -> None:
     wider-family steps, and what to review at each contact.
 
     \b
-    Answers format (PROFILE-SPEC.md; every part optional):
+    Answers format (docs/PROFILE-FORMAT.md; every part optional):
       assessed_on: 2024-05-01            date of this version (YYYY-MM-DD)
       infant: {age_weeks: 10, gestation_weeks: 39, birth_weight_kg: 3.3, mobile: false}
       factors:                           the baby, household, care, information
@@ -38,6 +38,7 @@ def score(file: Path, output_format: str) -> None:
       carers:                            mother, father, partner, other_adult (_2, _3 ...)
         mother:
           relation: mother               optional; who this adult is to the baby
+          contact: lives_in              lives_in | visits | no_contact (optional)
           sole_carer: true               ever alone with the baby (true/false)
           substance_use: {status: present, source: professional, pattern: chaotic}
       wider_family:                      family named in the answers
@@ -60,7 +61,7 @@ def score(file: Path, output_format: str) -> None:
 
     \b
     Every factor, its question and why it is asked: kbs/catalogues/factors.yml.
-    Extensions to the spec's format: docs/PROFILE-FORMAT-EXTENSIONS.md.
+    The whole format, the output's keys and what changed: docs/PROFILE-FORMAT.md.
     Routes and contacts come from KBS_ROUTES_FILE if set, else Derby and
     Derbyshire's file (docs/ROUTES.md).
     """

@@ -50,12 +50,17 @@ def run() -> None:
     """Start the assistant: action server, Rasa server and web app, until Ctrl-C.
 
     Ports come from KBS_FLASK_PORT (5000), KBS_RASA_PORT (5005) and KBS_ACTION_PORT
-    (5055). Logs go to var/log/. Rasa's HTTP API listens on 127.0.0.1 only and needs
-    the token in KBS_RASA_TOKEN (a new one each run when unset).
+    (5055). Logs go to KBS_LOG_DIR (var/log/): action-server.log, rasa.log and web.log,
+    appended to by every run and rotated at KBS_LOG_MAX_MB (10) megabytes, keeping
+    KBS_LOG_FILES_KEPT (5) older files of each. Rasa's HTTP API listens on 127.0.0.1 only
+    and needs the token in KBS_RASA_TOKEN (a new one each run when unset). `kbs status`
+    says whether the running assistant is ready.
     """
     try:
         ports = settings.ports()
         web_threads = settings.web_threads()
+        settings.log_max_bytes()
+        settings.log_files_kept()
     except settings.SettingsError as err:
         raise click.ClickException(str(err)) from err
     flask_host = settings.flask_host()
@@ -63,6 +68,9 @@ def run() -> None:
     model = _choose_model()
     _upgrade_database()
     config = ServerSettings.from_environment(model)
+    click.echo(f"Logs: {config.log_dir.resolve()}/ (action-server.log, rasa.log, web.log; "
+               f"appended, rotated at {config.log_max_bytes // (1024 * 1024)} MB, "
+               f"{config.log_files_kept} older files kept)")
     servers = Launcher(config)
     signal.signal(signal.SIGINT, _raise_interrupted)
     signal.signal(signal.SIGTERM, _raise_interrupted)
@@ -71,7 +79,8 @@ def run() -> None:
                    f"({model.name}) and the web app on {ports.flask} ({web_threads} threads)...")
         servers.start()
         click.echo(f"The Keeping Babies Safe assistant is ready: open "
-                   f"http://{flask_host}:{ports.flask}/  (Ctrl-C stops it; logs in var/log/)")
+                   f"http://{flask_host}:{ports.flask}/  (Ctrl-C stops it; logs in "
+                   f"{config.log_dir.resolve()}/)")
         ended = servers.wait_for_exit()
         click.echo(f"kbs: {ended.name} stopped unexpectedly (exit {ended.process.returncode}); "
                    f"see {ended.log}", err=True)

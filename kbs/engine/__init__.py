@@ -1,6 +1,6 @@
 """The Infant Care Profile engine: plain Python, no Rasa, quick to import.
 
-Answers in (a dict or file following PROFILE-SPEC.md), profile out:
+Answers in (a dict or file following docs/PROFILE-FORMAT.md), profile out:
 
     profile = score(load_answers("answers.yml"))
     profile.to_dict()                     # the spec's JSON keys

@@ -18,7 +18,7 @@ from pathlib import Path
 from kbs.ops import rasa_project, settings
 from kbs.ops.ports import free_port
 from kbs.ops.process_group import Child, ProcessGroup
-from kbs.paths import ROOT, VAR_DIR
+from kbs.paths import ROOT
 
 SERVERS = ("action-server", "rasa", "web")
 # Seconds each may take to answer; Rasa loads TensorFlow and the model (about a minute).
@@ -40,6 +40,8 @@ class ServerSettings:
     tracker_db: str  # Rasa's tracker store (SQLite file named in the endpoints file)
     log_dir: Path
     web_threads: int = dataclasses.field(default_factory=settings.web_threads)
+    log_max_bytes: int = dataclasses.field(default_factory=settings.log_max_bytes)
+    log_files_kept: int = dataclasses.field(default_factory=settings.log_files_kept)
     endpoints: Path = dataclasses.field(default_factory=settings.endpoints_file)
     web_host: str = LOOPBACK
     ready_seconds: Mapping[str, float] = dataclasses.field(
@@ -50,9 +52,10 @@ class ServerSettings:
         """`kbs run`'s: each setting from the environment (README, "Configuration")."""
         return cls(model=model, ports=settings.ports(), token=settings.rasa_token_or_new(),
                    secret_key=settings.flask_secret_key(), database_url=settings.database_url(),
-                   tracker_db=settings.tracker_db(), log_dir=VAR_DIR / "log",
-                   web_threads=settings.web_threads(), endpoints=settings.endpoints_file(),
-                   web_host=settings.flask_host())
+                   tracker_db=settings.tracker_db(), log_dir=settings.log_dir(),
+                   web_threads=settings.web_threads(), log_max_bytes=settings.log_max_bytes(),
+                   log_files_kept=settings.log_files_kept(),
+                   endpoints=settings.endpoints_file(), web_host=settings.flask_host())
 
     @classmethod
     def scratch(cls, directory: Path, model: Path, **changes) -> ServerSettings:
@@ -120,7 +123,7 @@ class Launcher:
     def __init__(self, config: ServerSettings):
         self.config = config
         self.env = environment(config)
-        self.group = ProcessGroup(config.log_dir)
+        self.group = ProcessGroup(config.log_dir, config.log_max_bytes, config.log_files_kept)
         self.running: dict[str, Child] = {}
         self.ready_seconds: dict[str, float] = {}
         self._prepared = False

@@ -33,6 +33,10 @@ DEFAULT_ROUTES_FILE = CATALOGUES_DIR / "routes" / "derby-derbyshire.yml"
 WEB_THREADS_VARIABLE = "KBS_WEB_THREADS"
 DEFAULT_WEB_THREADS = 8
 MOST_WEB_THREADS = 64
+LOG_MAX_MB_VARIABLE = "KBS_LOG_MAX_MB"
+DEFAULT_LOG_MAX_MB = 10
+LOG_FILES_KEPT_VARIABLE = "KBS_LOG_FILES_KEPT"
+DEFAULT_LOG_FILES_KEPT = 5
 TRUE = ("1", "true", "yes", "on")
 FALSE = ("", "0", "false", "no", "off")
 
@@ -73,6 +77,23 @@ def web_threads() -> int:
                          "a number of threads")
 
 
+def log_dir() -> Path:
+    """Where the three servers' logs go (``action-server.log``, ``rasa.log``, ``web.log``)."""
+    return Path(_text("KBS_LOG_DIR").strip() or VAR_DIR / "log")
+
+
+def log_max_bytes() -> int:
+    """The size (KBS_LOG_MAX_MB, in megabytes) at which a server's log is rotated."""
+    return _whole_number(LOG_MAX_MB_VARIABLE, DEFAULT_LOG_MAX_MB, 1, 10_000,
+                         "a size in megabytes") * 1024 * 1024
+
+
+def log_files_kept() -> int:
+    """How many rotated files of each log are kept (``web.log.1`` ... ``web.log.N``)."""
+    return _whole_number(LOG_FILES_KEPT_VARIABLE, DEFAULT_LOG_FILES_KEPT, 0, 1000,
+                         "a number of files")
+
+
 def endpoints_file() -> Path:
     return Path(_text("KBS_ENDPOINTS") or BOT_DIR / "endpoints.yml")
 
@@ -99,6 +120,12 @@ def routes_file() -> Path:
 def rasa_url() -> str:
     """Where the web app reaches Rasa's HTTP API (`kbs run` sets it from KBS_RASA_PORT)."""
     return _text("KBS_RASA_URL", "http://127.0.0.1:5005")
+
+
+def action_url() -> str:
+    """Where the web app's readiness check (/readyz) reaches the action server:
+    KBS_ACTION_URL, else 127.0.0.1 on KBS_ACTION_PORT (which `kbs run` sets)."""
+    return _text("KBS_ACTION_URL").strip().rstrip("/") or f"http://127.0.0.1:{ports().action}"
 
 
 def rasa_token() -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kbs.catalogues import Node, load
-from kbs.chat import Button, Message
+from kbs.chat import Button, Message, source_title
 from kbs.safer_practice.answers import ANSWERS
 
 CATALOGUE_DIR = Path(__file__).resolve().parent.parent / "catalogues"
@@ -95,7 +95,7 @@ def read_catalogue(path: Path, sections: tuple[str, ...] = ()) -> Catalogue:
 
 def _source(key: str, node: Node) -> Source:
     node.only(("title", "url"))
-    return Source(key, node.get("title").raw_text(), node.get("url").url())
+    return Source(key, source_title(node.get("title")), node.get("url").url())
 
 
 def _question(key: str, node: Node) -> Question:

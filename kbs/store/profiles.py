@@ -1,8 +1,8 @@
 """Profiles: dated versions of a case's Infant Care Profile, saved answer by answer.
 
 A version is ``in_progress`` while it is being answered and ``complete`` once finished;
-a case has at most one version in progress. ``answers`` is the PROFILE-SPEC answers
-document; ``result`` is the engine's output for it (``Profile.to_dict()``).
+a case has at most one version in progress. ``answers`` is the answers document
+(docs/PROFILE-FORMAT.md); ``result`` is the engine's output for it (``Profile.to_dict()``).
 """
 
 from __future__ import annotations

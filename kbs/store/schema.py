@@ -41,7 +41,7 @@ profiles = Table(
     Column("case_id", Integer, ForeignKey("cases.id"), nullable=False, index=True),
     Column("version", Integer, nullable=False),
     Column("status", String(20), nullable=False),  # in_progress | complete
-    Column("answers", JSON, nullable=False),  # the PROFILE-SPEC answers document
+    Column("answers", JSON, nullable=False),  # the answers (docs/PROFILE-FORMAT.md)
     Column("result", JSON),  # the engine's output once scored
     Column("started_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),

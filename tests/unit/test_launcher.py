@@ -16,7 +16,7 @@ from sqlalchemy.pool import QueuePool
 from kbs.ops import launcher, rasa_project, settings
 from kbs.ops.launcher import SERVERS, Launcher, ServerSettings
 from kbs.ops.ports import free_port
-from kbs.paths import BOT_DIR, VAR_DIR
+from kbs.paths import BOT_DIR
 
 MODEL = Path("/models/kbs-0123.tar.gz")
 
@@ -25,7 +25,8 @@ MODEL = Path("/models/kbs-0123.tar.gz")
 def clean_environment(monkeypatch):
     for variable in ("KBS_FLASK_PORT", "KBS_RASA_PORT", "KBS_ACTION_PORT", "KBS_FLASK_HOST",
                      "KBS_RASA_TOKEN", "KBS_DATABASE_URL", "KBS_TRACKER_DB", "KBS_ENDPOINTS",
-                     "KBS_WEB_THREADS", "KBS_SECRET_KEY"):
+                     "KBS_WEB_THREADS", "KBS_SECRET_KEY", "KBS_LOG_DIR", "KBS_LOG_MAX_MB",
+                     "KBS_LOG_FILES_KEPT"):
         monkeypatch.delenv(variable, raising=False)
 
 
@@ -40,6 +41,7 @@ def test_scratch_settings_keep_everything_in_their_folder(tmp_path, clean_enviro
     assert config.web_threads == settings.DEFAULT_WEB_THREADS
     assert config.endpoints == BOT_DIR / "endpoints.yml"
     assert config.web_host == "127.0.0.1"
+    assert (config.log_max_bytes, config.log_files_kept) == (10 * 1024 * 1024, 5)
     assert ServerSettings.scratch(tmp_path, MODEL, web_threads=3).web_threads == 3
 
 
@@ -50,14 +52,16 @@ def test_kbs_run_takes_each_setting_from_the_environment(monkeypatch, tmp_path):
                             "KBS_DATABASE_URL": "postgresql://kbs@db/kbs",
                             "KBS_TRACKER_DB": str(tmp_path / "t.db"),
                             "KBS_ENDPOINTS": str(tmp_path / "e.yml"),
-                            "KBS_WEB_THREADS": "5"}.items():
+                            "KBS_WEB_THREADS": "5", "KBS_LOG_DIR": str(tmp_path / "logs"),
+                            "KBS_LOG_MAX_MB": "2", "KBS_LOG_FILES_KEPT": "3"}.items():
         monkeypatch.setenv(variable, value)
     config = ServerSettings.from_environment(MODEL)
     assert config == ServerSettings(
         model=MODEL, ports=settings.Ports(flask=5100, rasa=5105, action=5155), token="t0ken",
         secret_key="k3y", database_url="postgresql://kbs@db/kbs",
-        tracker_db=str(tmp_path / "t.db"), log_dir=VAR_DIR / "log", web_threads=5,
-        endpoints=tmp_path / "e.yml", web_host="0.0.0.0")
+        tracker_db=str(tmp_path / "t.db"), log_dir=tmp_path / "logs", web_threads=5,
+        log_max_bytes=2 * 1024 * 1024, log_files_kept=3, endpoints=tmp_path / "e.yml",
+        web_host="0.0.0.0")
 
 
 def test_the_servers_environment_carries_every_setting(tmp_path, monkeypatch):
