@@ -55,6 +55,32 @@ def seed_plan(engine: Engine, owner: str, content: dict, case_id: int | None = N
             created_at=START)).inserted_primary_key[0]
 
 
+# A short rehearsal with the mother who says her drinking is under control: an open
+# question about the evenings uncovers when she drinks; asking how much, too soon, is a
+# near miss; reassurance closes her down.
+REHEARSAL_PERSONA = "mother_drinking"
+REHEARSAL_LINES = (
+    ("small_talk", "Hello, thanks for having me."),
+    ("open_question", "How are the evenings for you at the moment?"),
+    ("ask_specifics", "How much is a glass, would you say?"),
+    ("premature_reassurance", "Don't worry, lots of mums have a glass of wine."),
+)
+
+
+def played_rehearsal(lines=REHEARSAL_LINES, persona_id: str = REHEARSAL_PERSONA):
+    """(transcript, feedback) of a rehearsal played through the persona engine."""
+    from kbs.rehearsal import engine as rehearsal
+    from kbs.rehearsal.feedback import build_feedback
+    from kbs.rehearsal.moves import moves
+    from kbs.rehearsal.personas import personas
+
+    persona = personas()[persona_id]
+    state = rehearsal.start(persona, seed=7, started_at=START)
+    for move, text in lines:
+        state = rehearsal.take_turn(state, persona, moves().get(move), text)
+    return state["transcript"], build_feedback(persona, moves(), state)
+
+
 def seed_rehearsal(engine: Engine, owner: str, feedback: dict | None) -> int:
     transcript = [{"speaker": "practitioner", "text": "Can we talk about how nights are going?"},
                   {"speaker": "carer", "text": "Fine. Why does everyone keep asking?"}]
