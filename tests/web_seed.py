@@ -81,11 +81,12 @@ def played_rehearsal(lines=REHEARSAL_LINES, persona_id: str = REHEARSAL_PERSONA)
     return state["transcript"], build_feedback(persona, moves(), state)
 
 
-def seed_rehearsal(engine: Engine, owner: str, feedback: dict | None) -> int:
-    transcript = [{"speaker": "practitioner", "text": "Can we talk about how nights are going?"},
-                  {"speaker": "carer", "text": "Fine. Why does everyone keep asking?"}]
+def seed_rehearsal(engine: Engine, owner: str, finished: bool = True) -> int:
+    """A rehearsal played as ``played_rehearsal``; unfinished: no feedback, no end."""
+    transcript, feedback = played_rehearsal()
     with engine.begin() as connection:
         return connection.execute(insert(rehearsals).values(
-            owner=owner, persona="defensive_father", transcript=transcript, feedback=feedback,
-            started_at=START, finished_at=START + timedelta(minutes=12))
+            owner=owner, persona=REHEARSAL_PERSONA, transcript=transcript,
+            feedback=feedback if finished else None, started_at=START,
+            finished_at=START + timedelta(minutes=12) if finished else None)
         ).inserted_primary_key[0]

@@ -64,7 +64,7 @@ def now() -> datetime:
 @cache
 def wording() -> dict[str, Wording]:
     doc = load(WORDING_FILE)
-    doc.only(("messages",))
+    doc.only(("messages", "feedback", "transcript"))  # the others: feedback_text.py
     doc.get("messages").only(MESSAGE_IDS)
     return read_wording(doc.get("messages"))
 

@@ -164,7 +164,7 @@ RECIPES = {
 
 
 def test_every_command_with_format_json_has_a_recipe():
-    assert JSON_COMMANDS == sorted(RECIPES)
+    assert sorted(RECIPES) == JSON_COMMANDS
 
 
 @pytest.mark.parametrize("path", sorted(RECIPES), ids=" ".join)
