@@ -56,7 +56,7 @@ def age_weeks_apart(path: Path = CASES_FILE) -> float:
 def phrases(name: str, path: Path = CASES_FILE) -> tuple[tuple[str, ...], ...]:
     """One list of cases.yml's phrases (no_case, discard), each as its words."""
     doc = load(path)
-    doc.only(("no_case", "discard", "same_baby"))
+    doc.only(("no_case", "discard", "same_baby"), ("review", "case_list"))  # kbs/case_list.py
     return tuple(tuple(_words(phrase)) for phrase in doc.get(name).texts())
 
 
