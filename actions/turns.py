@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from kbs import faults
@@ -42,7 +42,10 @@ class TurnAction(Action, ABC):
         """What to say and set: one call of ``kbs`` with what the tracker holds."""
 
     def events(self, turn: Turn, tracker: Tracker) -> list[EventType]:
-        return [SlotSet(slot, value) for slot, value in turn.slots.items()]
+        events: list[EventType] = [SlotSet(slot, value) for slot, value in turn.slots.items()]
+        if turn.opens:  # a form whose question the turn asked: Rasa runs it next
+            events.append(ActiveLoop(turn.opens))
+        return events
 
     def after_fault(self, tracker: Tracker) -> list[EventType]:
         """Events after a fault: none, so every slot keeps its value."""

@@ -32,10 +32,13 @@ class Message:
 
 @dataclass(frozen=True)
 class Turn:
-    """What one action says, and the slots it sets (slot name -> new value)."""
+    """What one action says, and the slots it sets (slot name -> new value); ``opens``
+    names a form of the Rasa domain the conversation goes into after it, whose question
+    the turn has already asked (the same-baby question after a plan is saved)."""
 
     messages: tuple[Message, ...] = ()
     slots: Mapping[str, Any] = field(default_factory=dict)
+    opens: str | None = None
 
 
 @dataclass(frozen=True)

@@ -15,27 +15,21 @@ import logging
 import secrets
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from functools import cache
 from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from kbs import faults
-from kbs.catalogues import load
-from kbs.chat import Button, FormTurn, Message, Turn, Wording, read_wording
-from kbs.paths import CATALOGUES_DIR
+from kbs.chat import Button, FormTurn, Message, Turn
 from kbs.rehearsal import engine
 from kbs.rehearsal.feedback import build_feedback
 from kbs.rehearsal.feedback_text import feedback_text
 from kbs.rehearsal.moves import moves
 from kbs.rehearsal.personas import Persona, personas
+from kbs.rehearsal.wording import wording
 from kbs.store.rehearsals import save_rehearsal
 
 log = logging.getLogger(__name__)
-
-WORDING_FILE = CATALOGUES_DIR / "rehearsal.yml"
-MESSAGE_IDS = ("choose_persona", "choose_again", "no_such_persona", "briefing", "help",
-               "unclear", "carer_says", "feedback", "saved", "not_saved")
 
 STATE = "rehearsal"
 PERSONA = "rehearsal_persona"
@@ -46,11 +40,14 @@ ENDING_INTENTS = {"finish", "goodbye", "show_menu"}
 SMALL_TALK_INTENTS = {"greet", "thank"}
 HELP_INTENT = "help"
 FALLBACK_INTENT = "nlu_fallback"
-# In a rehearsal every message is meant for the carer. When NLU falls back, or reads the
-# message as a look-up question or a live worry (a practitioner's question to a carer often
-# sounds like one), the move NLU ranked highest counts, down to this confidence.
-MOVE_CONFIDENCE_IN_REHEARSAL = 0.3
-READ_AS_A_MOVE = {FALLBACK_INTENT, "faq", "live_concern"}
+# In a rehearsal every message is meant for the carer. The NLU's intent is taken as it is
+# when it is a move, or ends the rehearsal, asks for help or is small talk. Otherwise (the
+# NLU fell back because it was unsure, or read the message as something a rehearsal does
+# not do: a look-up question, a live worry, out of scope...) the move it ranked highest is
+# taken, however low its confidence: the carer answers it and feedback counts it, so that
+# a move the NLU is unsure of (premature reassurance among them) is never lost. The
+# FallbackClassifier's thresholds in config.yml are the only confidence thresholds.
+TAKEN_AS_IT_IS = ENDING_INTENTS | SMALL_TALK_INTENTS | {HELP_INTENT}
 START_PAYLOAD = "/start_rehearse"  # the intent that starts a rehearsal, with the persona
 
 Slots = Mapping[str, Any]  # slot name -> value
@@ -59,14 +56,6 @@ ParsedMessage = Mapping[str, Any]  # the latest message as the NLU parsed it
 
 def now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-@cache
-def wording() -> dict[str, Wording]:
-    doc = load(WORDING_FILE)
-    doc.only(("messages", "feedback", "transcript"))  # the others: feedback_text.py
-    doc.get("messages").only(MESSAGE_IDS)
-    return read_wording(doc.get("messages"))
 
 
 def take(slots: Slots, message: ParsedMessage, requested: str | None) -> FormTurn:
@@ -103,16 +92,15 @@ def finish(slots: Slots, owner: str) -> Turn:
 
 
 def rehearsal_intent(message: ParsedMessage) -> str:
-    """The intent a rehearsal acts on (see MOVE_CONFIDENCE_IN_REHEARSAL)."""
+    """The intent a rehearsal acts on (see TAKEN_AS_IT_IS): the NLU's own, or the best-ranked
+    move of the message's ``intent_ranking``; FALLBACK_INTENT only when no move is ranked."""
     intent = (message.get("intent") or {}).get("name") or FALLBACK_INTENT
-    if intent not in READ_AS_A_MOVE:
+    if intent.startswith(MOVE_PREFIX) or intent in TAKEN_AS_IT_IS:
         return intent
-    ranked = [r for r in message.get("intent_ranking") or [] if r.get("name") not in READ_AS_A_MOVE]
-    best = max(ranked, key=lambda r: r.get("confidence") or 0, default=None)
-    if best and best["name"].startswith(MOVE_PREFIX) \
-            and (best.get("confidence") or 0) >= MOVE_CONFIDENCE_IN_REHEARSAL:
-        return best["name"]
-    return FALLBACK_INTENT
+    ranked_moves = [r for r in message.get("intent_ranking") or []
+                    if (r.get("name") or "").startswith(MOVE_PREFIX)]
+    best = max(ranked_moves, key=lambda r: r.get("confidence") or 0, default=None)
+    return best["name"] if best else FALLBACK_INTENT
 
 
 def persona_button(persona: Persona) -> Button:
@@ -182,7 +170,7 @@ def _save(owner: str, state: dict, feedback: dict) -> bool:
 
 
 def _say(message_id: str, **values: Any) -> Message:
-    return wording()[message_id].say(**values)
+    return wording().say(message_id, **values)
 
 
 def _with_buttons(message: Message, buttons: list[Button]) -> Message:

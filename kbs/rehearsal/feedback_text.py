@@ -1,29 +1,24 @@
-"""The feedback of a rehearsal in words, the same in the chat and on the rehearsal's page.
+"""The feedback of a rehearsal (a dict from ``feedback.build_feedback``) in words, as the
+practitioner reads it, the same in the chat and on the rehearsal's page.
 
 ``feedback_sections`` words it as a list of sections (a paragraph, or a heading and a
 list); ``feedback_text`` joins them as plain text for the chat (the widget shows no
 markup), and the web app shows the same sections as headings and lists. ``transcript``
 words the saved conversation for the page: who said what, and the practitioner's moves
-by their labels. The wording is kbs/catalogues/rehearsal.yml's ``feedback`` and
-``transcript``; the moves' labels are rehearsal_moves.yml's.
+by their labels. Every phrase is kbs/catalogues/rehearsal.yml's (``feedback`` and
+``transcript``, read by ``kbs.rehearsal.wording``); the moves' labels are
+rehearsal_moves.yml's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from kbs.catalogues import load
-from kbs.paths import CATALOGUES_DIR
-from kbs.rehearsal import openness
 from kbs.rehearsal.moves import SMALL_TALK, moves
+from kbs.rehearsal.wording import RehearsalWording, wording
 
-WORDING_FILE = CATALOGUES_DIR / "rehearsal.yml"
-FEEDBACK_IDS = ("opening", "score", "uncovered", "missed", "moves", "move_count", "no_moves",
-                "openness", "moments", "moment", "good_conversation", "learning_point")
-TRANSCRIPT_IDS = ("practitioner", "carer", "unknown_carer", "move", "small_talk", "uncovered")
 PRACTITIONER = "practitioner"  # kbs.rehearsal.engine's speaker of the practitioner's lines
 
 
@@ -47,47 +42,39 @@ class Line:
     uncovered: str = ""  # what it uncovered, if anything
 
 
-@cache
-def feedback_wording() -> dict[str, str]:
-    return _section("feedback", FEEDBACK_IDS)
-
-
-@cache
-def transcript_wording() -> dict[str, str]:
-    return _section("transcript", TRANSCRIPT_IDS)
-
-
-def _section(name: str, ids: tuple[str, ...]) -> dict[str, str]:
-    node = load(WORDING_FILE).get(name)
-    node.only(ids)
-    return {key: entry.text() for key, entry in node.entries()}
-
-
 def feedback_sections(feedback: Mapping[str, Any]) -> list[Section]:
-    words = feedback_wording()
+    words = wording()
     name = feedback["name"]
-    sections = [Section(words["opening"].format(name=name, title=feedback["title"])),
-                Section(words["score"].format(uncovered=len(feedback["uncovered"]),
-                                              total=feedback["facts_total"]))]
+    found, raised, total = (len(feedback["uncovered"]), len(feedback.get("raised", ())),
+                            feedback["facts_total"])
+    count = words.phrase("found_count", found=found, total=total)
+    if raised:
+        count += " " + words.phrase("raised_count", raised=raised, covered=found + raised,
+                                    total=total)
+    sections = [Section(words.phrase("heading", name=name, title=feedback["title"])),
+                Section(count)]
     if feedback["uncovered"]:
-        sections.append(Section(heading=words["uncovered"],
+        sections.append(Section(heading=words.phrase("found", name=name),
                                 items=tuple(f["summary"] for f in feedback["uncovered"])))
+    if raised:
+        sections.append(Section(heading=words.phrase("raised", name=name),
+                                items=_facts(words, feedback["raised"])))
     if feedback["missed"]:
-        sections.append(Section(heading=words["missed"], items=tuple(
-            f"{f['summary']} {f['tip']}" for f in feedback["missed"])))
-    sections.append(Section(_moves(feedback["moves"], words)))
-    sections.append(Section(words["openness"].format(
-        name=name, start=openness.label(feedback["openness"]["start"]),
-        end=openness.label(feedback["openness"]["end"]))))
+        sections.append(Section(heading=words.phrase("missed", name=name),
+                                items=_facts(words, feedback["missed"])))
+    sections.append(Section(_moves(words, feedback["moves"])))
+    start, end = feedback["openness"]["start"], feedback["openness"]["end"]
+    sections.append(Section(words.phrase("openness", name=name, start=words.openness(start),
+                                         end=words.openness(end))))
     if feedback["moments"]:
-        sections.append(Section(heading=words["moments"], items=tuple(
-            words["moment"].format(quote=m["quote"], move=m["move"], comment=m["comment"])
+        sections.append(Section(heading=words.phrase("moments"), items=tuple(
+            words.phrase("moment", quote=m["quote"], move=m["move"], comment=m["comment"])
             for m in feedback["moments"])))
-    sections.append(Section(heading=words["good_conversation"],
+    sections.append(Section(heading=words.phrase("good_conversation", name=name),
                             items=tuple(feedback["good_conversation"])))
     point = feedback["learning_point"]
-    sections.append(Section(words["learning_point"].format(sections=point["sections"],
-                                                           text=point["text"])))
+    sections.append(Section(words.phrase("learning_point", sections=point["sections"],
+                                         text=point["text"])))
     return sections
 
 
@@ -102,8 +89,9 @@ def transcript(lines: list[Mapping[str, Any]], feedback: Mapping[str, Any] | Non
                carer_name: str | None) -> list[Line]:
     """The saved conversation: the practitioner is "You", the carer is named, each move is
     its label, and a hidden fact uncovered is its summary (never an id)."""
-    words = transcript_wording()
-    carer = words["carer"].format(name=carer_name) if carer_name else words["unknown_carer"]
+    words = wording()
+    carer = (words.transcript_phrase("carer", name=carer_name) if carer_name
+             else words.transcript_phrase("unknown_carer"))
     facts = {f["id"]: f["summary"] for f in (feedback or {}).get("uncovered", [])}
     worded = []
     for line in lines:
@@ -112,10 +100,12 @@ def transcript(lines: list[Mapping[str, Any]], feedback: Mapping[str, Any] | Non
             continue
         move = line.get("move")
         revealed = facts.get(line.get("revealed") or "")
-        worded.append(Line(words["practitioner"], str(line.get("text", "")), practitioner=True,
-                           move=words["move"].format(move=move_label(move)) if move else "",
-                           uncovered=words["uncovered"].format(summary=revealed)
-                           if revealed else ""))
+        worded.append(Line(
+            words.transcript_phrase("practitioner"), str(line.get("text", "")),
+            practitioner=True,
+            move=words.transcript_phrase("move", move=move_label(move)) if move else "",
+            uncovered=words.transcript_phrase("uncovered", summary=revealed) if revealed
+            else ""))
     return worded
 
 
@@ -123,13 +113,17 @@ def move_label(move_id: str) -> str:
     """A move in plain words: its label in rehearsal_moves.yml (a move since removed from
     the catalogue is worded from its name, never shown as an id)."""
     if move_id == SMALL_TALK:
-        return transcript_wording()["small_talk"]
+        return wording().transcript_phrase("small_talk")
     known = moves().get(move_id)
     return known.label if known else move_id.replace("_", " ")
 
 
-def _moves(used: list[Mapping[str, Any]], words: Mapping[str, str]) -> str:
+def _facts(words: RehearsalWording, facts: list[Mapping[str, Any]]) -> tuple[str, ...]:
+    return tuple(words.phrase("fact", summary=f["summary"], tip=f["tip"]) for f in facts)
+
+
+def _moves(words: RehearsalWording, used: list[Mapping[str, Any]]) -> str:
     if not used:
-        return words["no_moves"]
-    return words["moves"].format(moves=", ".join(
-        words["move_count"].format(label=m["label"], count=m["count"]) for m in used))
+        return words.phrase("no_moves")
+    return words.phrase("moves", moves=", ".join(
+        words.phrase("move", label=m["label"], count=m["count"]) for m in used))

@@ -140,6 +140,22 @@ def test_a_fallback_in_a_rehearsal_is_played_as_the_likely_move():
     assert slots["rehearsal"]["transcript"][-2]["move"] == "reflection"
 
 
+def test_an_unsure_message_is_answered_by_the_carer_as_its_best_ranked_move_however_low():
+    ranking = [{"name": "nlu_fallback", "confidence": 0.3}, {"name": "faq", "confidence": 0.2},
+               {"name": "goodbye", "confidence": 0.15},
+               {"name": "move_premature_reassurance", "confidence": 0.12},
+               {"name": "move_reflection", "confidence": 0.08}]
+    said = "Families can overreact, I'm sure it was nothing really."
+    messages, slots = run("validate_rehearsal_form", tracker(
+        message(said, "nlu_fallback", 0.3, ranking), rehearsal=started()))
+    assert messages == [] and slots["rehearsal_utterance"] is None  # no note, not ended
+    new = slots["rehearsal"]
+    assert new["transcript"][-2]["move"] == "premature_reassurance"
+    messages, _ = run("action_ask_rehearsal_utterance", tracker(None, rehearsal=new))
+    reply = messages[0]["text"].removeprefix("Lauren: ")
+    assert reply in personas()["mother_drinking"].reactions["premature_reassurance"]
+
+
 def test_a_catalogue_fault_mid_rehearsal_loses_nothing(monkeypatch):
     state = started()
     said = message("How have the evenings been?", "move_open_question")

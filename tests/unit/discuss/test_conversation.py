@@ -51,8 +51,11 @@ def test_the_plan_without_a_reference_is_shown_as_one_message_and_the_slots_clea
     plan, nothing_saved = turn.messages
     assert plan.text.startswith("# Safer sleep plan") and "\n\n" not in plan.text
     assert nothing_saved.text.startswith("Nothing was saved")
-    assert set(turn.slots) == {*ANSWERED, "discuss_family_plan"}
-    assert not any(turn.slots.values())
+    kept = turn.slots["plan_last"]  # this conversation's last plan, to save to a case later
+    assert set(turn.slots) == {*ANSWERED, "discuss_family_plan", "plan_last"}
+    assert not any(value for slot, value in turn.slots.items() if slot != "plan_last")
+    assert (kept["kind"], kept["plan_id"], kept["reference"]) == ("safer_sleep", None, None)
+    assert kept["content"]["kind"] == "safer_sleep" and turn.opens is None
 
 
 def test_leaving_clears_only_what_is_set():

@@ -5,6 +5,7 @@ import html
 import re
 
 import pytest
+from markupsafe import escape
 from sqlalchemy import insert
 
 from kbs.rehearsal.feedback_text import feedback_sections, feedback_text
@@ -84,3 +85,21 @@ def test_feedback_saved_in_another_form_is_said_not_a_server_error(jones, databa
     assert "saved in a form this version of the assistant cannot show" in page
     assert "A persona since removed" in page and "a_persona_since_removed" not in page
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+
+
+def test_facts_she_raised_herself_are_a_heading_and_a_list_as_in_the_chat(jones, database):
+    said = "I've heard he cries a lot at night. How do you cope when he won't stop crying?"
+    transcript, feedback = played_rehearsal([("open_question", said)], "father_not_engaging")
+    assert len(feedback["raised"]) == 2  # Dean told neither: she named both herself
+    with database.begin() as connection:
+        raised = connection.execute(insert(rehearsals).values(
+            owner="hv.jones", persona="father_not_engaging", transcript=transcript,
+            feedback=feedback, started_at=START, finished_at=START)).inserted_primary_key[0]
+    page = jones.get(f"/rehearsals/{raised}").get_data(as_text=True)
+    [section] = [s for s in feedback_sections(feedback)
+                 if s.heading.startswith("What you raised yourself")]
+    assert f"{section.heading}:" in feedback_text(feedback)
+    listed = page[page.index(f"<h3>{escape(section.heading)}</h3>"):]
+    for item in section.items:
+        assert f"<li>{escape(item)}</li>" in listed
+    assert "You raised 2 more yourself, so you covered 2 of 4." in text_of(page)
