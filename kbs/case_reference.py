@@ -74,7 +74,8 @@ def phrases(name: str, path: Path = CASES_FILE) -> tuple[tuple[str, ...], ...]:
     same_baby_hedges, save_plan), each as its words."""
     doc = load(path)
     doc.only(("no_case", "discard", "same_baby", "the_same_baby", "not_the_same_baby",
-              "same_baby_hedges", "save_plan"))
+              "same_baby_hedges", "save_plan"),
+             ("review", "case_list"))  # read by kbs/case_list.py
     return tuple(tuple(_words(phrase)) for phrase in doc.get(name).texts())
 
 

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import click
 
 from kbs import engine
 from kbs.catalogues import CatalogueError
+from kbs.cli.output import FORMAT, json_text
 
 # An answers file the engine cannot use, or a data file (factors, scoring, routes) with a mistake.
 INPUT_ERRORS = (engine.EngineInputError, CatalogueError)
-FORMAT = click.option("--format", "output_format", type=click.Choice(["text", "json"]),
-                      default="text", show_default=True,
-                      help="text: what a practitioner reads; json: the spec's keys.")
 ANSWERS_FILE = click.Path(dir_okay=False, path_type=Path)
 
 
@@ -92,7 +88,3 @@ def compare(old: Path, new: Path, output_format: str) -> None:
     text = (json_text(comparison.to_dict()) if output_format == "json"
             else engine.render_comparison(comparison))
     click.echo(text, nl=False)
-
-
-def json_text(document: dict[str, Any]) -> str:
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,6 +1,8 @@
 """What Rehearse mode says around the carer, from kbs/catalogues/rehearsal.yml: the messages
-of a rehearsal (``messages``: choosing a persona, the briefing, help, the carer's lines) and
-the phrases its feedback is made of (``feedback``, put together by ``feedback_text``).
+of a rehearsal (``messages``: choosing a persona, the briefing, help, the carer's lines),
+the phrases its feedback is made of (``feedback``) and the words of a saved conversation
+on its page (``transcript``); ``feedback_text`` puts the last two together, for the chat
+and the web app alike. This is the one reader of the file.
 """
 
 from __future__ import annotations
@@ -38,6 +40,15 @@ FEEDBACK_PHRASES = {
     "learning_point": {"sections", "text"},
 }
 OPENNESS_LABELS = "openness_labels"
+# Each phrase of a saved conversation as its page shows it, and the words in braces it may use.
+TRANSCRIPT_PHRASES = {
+    "practitioner": set(),
+    "carer": {"name"},
+    "unknown_carer": set(),
+    "move": {"move"},
+    "small_talk": set(),
+    "uncovered": {"summary"},
+}
 
 
 @dataclass(frozen=True)
@@ -45,6 +56,7 @@ class RehearsalWording:
     messages: dict[str, Wording]
     feedback: dict[str, str]  # phrase id -> text with {placeholders}
     openness_labels: tuple[str, ...]  # the name of each openness, LOWEST to MOST
+    transcript: dict[str, str]  # phrase id -> text with {placeholders}
 
     def say(self, message_id: str, **values: object) -> Message:
         return self.messages[message_id].say(**values)
@@ -55,10 +67,13 @@ class RehearsalWording:
     def openness(self, value: int) -> str:
         return self.openness_labels[value]
 
+    def transcript_phrase(self, phrase_id: str, **values: object) -> str:
+        return self.transcript[phrase_id].format(**values)
+
 
 def read_rehearsal_wording(path: Path = WORDING_FILE) -> RehearsalWording:
     doc = load(path)
-    doc.only(("messages", "feedback"))
+    doc.only(("messages", "feedback", "transcript"))
     doc.get("messages").only(MESSAGE_IDS)
     feedback = doc.get("feedback")
     feedback.only((*FEEDBACK_PHRASES, OPENNESS_LABELS))
@@ -67,9 +82,15 @@ def read_rehearsal_wording(path: Path = WORDING_FILE) -> RehearsalWording:
     if len(names) != MOST - LOWEST + 1:
         labels.fail(f"must name each openness from {LOWEST} to {MOST} "
                     f"({MOST - LOWEST + 1} names, found {len(names)})")
+    transcript = doc.get("transcript")
+    transcript.only(TRANSCRIPT_PHRASES)
     return RehearsalWording(read_wording(doc.get("messages")),
-                            {key: _phrase(feedback.get(key), allowed)
-                             for key, allowed in FEEDBACK_PHRASES.items()}, names)
+                            _phrases(feedback, FEEDBACK_PHRASES), names,
+                            _phrases(transcript, TRANSCRIPT_PHRASES))
+
+
+def _phrases(node: Node, phrases: dict[str, set[str]]) -> dict[str, str]:
+    return {key: _phrase(node.get(key), allowed) for key, allowed in phrases.items()}
 
 
 def _phrase(node: Node, allowed: set[str]) -> str:

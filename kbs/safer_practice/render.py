@@ -32,6 +32,14 @@ def render_markdown(plan: Mapping[str, Any], *, practitioner: bool = True) -> st
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 
 
+def family_copy(plan: Mapping[str, Any]) -> dict[str, Any]:
+    """The plan as data with only what may be handed to the family (``render_markdown``'s
+    ``practitioner=False``): sections with nothing for the family are left out."""
+    def kept(sections):
+        return [{**s, "items": family_items(s)} for s in sections if family_items(s)]
+    return {**plan, "urgent": kept(plan["urgent"]), "sections": kept(plan["sections"])}
+
+
 def family_items(section: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """The items of a section that may be handed to the family."""
     if section.get("audience") != "family":

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Row
 
-from kbs.store.schema import cases
+from kbs.store.profiles import COMPLETE
+from kbs.store.schema import cases, profiles
 
 
 def find_case(connection: Connection, owner: str, reference: str) -> Row | None:
@@ -27,4 +28,32 @@ def get_or_create_case(connection: Connection, owner: str, reference: str) -> in
 
 def cases_of(connection: Connection, owner: str) -> list[Row]:
     query = select(cases).where(cases.c.owner == owner).order_by(cases.c.reference)
+    return list(connection.execute(query))
+
+
+def cases_with_profiles(connection: Connection, owner: str) -> list[Row]:
+    """The owner's cases, each with its number of profile versions, its latest version
+    (``profile_id``, ``status``, ``result``, ``updated_at``, ``completed_at``) and the
+    result and date of its latest complete version (``complete_result``,
+    ``complete_at``); the profile columns are None for a case without one."""
+    latest = (select(profiles.c.case_id, func.max(profiles.c.version).label("version"),
+                     func.count().label("versions"))
+              .group_by(profiles.c.case_id).subquery())
+    finished = (select(profiles.c.case_id, func.max(profiles.c.version).label("version"))
+                .where(profiles.c.status == COMPLETE)
+                .group_by(profiles.c.case_id).subquery())
+    last, complete = profiles.alias("last"), profiles.alias("complete")
+    joined = (cases
+              .outerjoin(latest, latest.c.case_id == cases.c.id)
+              .outerjoin(last, (last.c.case_id == cases.c.id)
+                         & (last.c.version == latest.c.version))
+              .outerjoin(finished, finished.c.case_id == cases.c.id)
+              .outerjoin(complete, (complete.c.case_id == cases.c.id)
+                         & (complete.c.version == finished.c.version)))
+    query = (select(cases.c.id, cases.c.reference, cases.c.created_at, latest.c.versions,
+                    last.c.id.label("profile_id"), last.c.status, last.c.result,
+                    last.c.updated_at, last.c.completed_at,
+                    complete.c.result.label("complete_result"),
+                    complete.c.completed_at.label("complete_at"))
+             .select_from(joined).where(cases.c.owner == owner).order_by(cases.c.reference))
     return list(connection.execute(query))

@@ -43,6 +43,8 @@ profiles = Table(
     Column("status", String(20), nullable=False),  # in_progress | complete
     Column("answers", JSON, nullable=False),  # the answers (docs/PROFILE-FORMAT.md)
     Column("result", JSON),  # the engine's output once scored
+    # kbs.engine.catalogue_version() of the catalogue that scored result (NULL: before 0002)
+    Column("catalogue_version", String(40)),
     Column("started_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
     Column("completed_at", DateTime),

@@ -43,7 +43,7 @@ def test_dont_know_offers_cards_and_a_chosen_card_is_answered(assistant):
     # A question no card answers, far from any NLU boundary (a question about practice, read
     # as a look-up question with no doubt): "How do I claim child benefit?" sat between
     # out_of_scope and an answer about money, so it passed on one machine and not another.
-    # NLU quality is judged by `kbs test-nlu` and `kbs eval`, not by one sentence here.
+    # NLU quality is judged by `kbs eval nlu` and `kbs eval pipelines`, not by one sentence here.
     reply = chat.say("How should I record a home visit for a baby in my notes?")
     assert text(reply).startswith("I don't know")
     offered = buttons(reply)

@@ -17,8 +17,8 @@ def run_kbs(kbs, *args, env=None, timeout=60):
 def test_help_documents_every_command(kbs):
     result = run_kbs(kbs, "--help")
     assert result.returncode == 0
-    for command in ("run", "train", "validate", "test-stories", "nlp", "users", "test-nlu",
-                    "rehearsals", "score", "compare", "profile"):
+    for command in ("run", "train", "validate", "eval", "nlp", "users", "rehearsals", "score",
+                    "compare", "profile", "version"):
         assert command in result.stdout
         sub = run_kbs(kbs, command, "--help")
         assert sub.returncode == 0 and "Usage:" in sub.stdout

@@ -102,3 +102,80 @@ def test_what_is_not_there_is_a_one_line_error(database, args, message):
     result = kbs(*args, "--owner", "hv.one") if "--owner" not in args else kbs(*args)
     assert result.exit_code == 1 and result.stderr.startswith(f"Error: {message}")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+# -- the catalogue version that scored a saved profile ----------------------------------
+
+def _stored(**values):
+    """Change the saved version 1 as an older catalogue would have left it."""
+    from sqlalchemy import update
+
+    from kbs.store.schema import profiles
+
+    with get_engine().begin() as connection:
+        connection.execute(update(profiles).where(profiles.c.version == 1).values(**values))
+
+
+def test_every_saved_result_records_the_catalogue_version_that_scored_it(database):
+    shown = json.loads(kbs("list", "--owner", "hv.one", "--format", "json").output)
+    assert [row["catalogue_version"] for row in shown] == [engine.catalogue_version()] * 2
+
+
+def test_show_says_the_result_is_todays_when_the_catalogue_is_unchanged(database):
+    text = kbs("show", "KBS-0142", "--version", "1", "--owner", "hv.one").output
+    assert text.splitlines()[1] == (f"Scored with catalogue version "
+                                    f"{engine.catalogue_version()} (today's).")
+    document = json.loads(kbs("show", "KBS-0142", "--version", "1", "--format", "json",
+                              "--owner", "hv.one").output)
+    assert document["saved"]["today"]["scores_differently"] is False
+
+
+def test_show_prints_the_stored_result_and_says_todays_catalogue_would_differ(database):
+    today = engine.score(INFANT_1).to_dict()
+    older = {**today, "level": 1, "level_name": "universal", "routes": []}
+    _stored(result=older, catalogue_version="0123456789ab")
+    text = kbs("show", "KBS-0142", "--version", "1", "--owner", "hv.one").output
+    note = text.splitlines()[1]
+    assert note.startswith("Scored with catalogue version 0123456789ab; TODAY'S CATALOGUE "
+                           f"({engine.catalogue_version()}) WOULD SCORE IT DIFFERENTLY: "
+                           f"level {today['level']} instead of 1; changed: level, level_name, "
+                           "routes.")
+    assert "kbs profile export KBS-0142 --version 1 -o answers.json" in note
+    assert "Level 1: universal" in text  # the stored result, not today's
+    assert f"Level {today['level']}:" not in text
+    document = json.loads(kbs("show", "KBS-0142", "--version", "1", "--format", "json",
+                              "--owner", "hv.one").output)
+    assert document["level"] == 1 and document["saved"]["catalogue_version"] == "0123456789ab"
+    assert document["saved"]["today"] == {
+        "catalogue_version": engine.catalogue_version(), "scores_differently": True,
+        "changed": ["level", "level_name", "routes"], "level": today["level"], "problem": None}
+
+
+def test_a_profile_saved_before_versions_were_recorded_says_so(database):
+    _stored(catalogue_version=None)
+    note = kbs("show", "KBS-0142", "--version", "1", "--owner", "hv.one").output.splitlines()[1]
+    assert note == (f"Scored before catalogue versions were recorded; today's catalogue "
+                    f"({engine.catalogue_version()}) scores it the same.")
+
+
+def test_the_catalogue_version_changes_with_any_scoring_file(tmp_path, monkeypatch):
+    import importlib
+
+    versions = importlib.import_module("kbs.engine.catalogue_version")
+    copies = []
+    for path in versions.SCORING_FILES:
+        copy = tmp_path / path.name
+        copy.write_bytes(path.read_bytes())
+        copies.append(copy)
+    monkeypatch.setattr(versions, "SCORING_FILES", tuple(copies))
+    try:
+        seen = set()
+        for copy in [None, *copies]:
+            if copy is not None:
+                copy.write_text(copy.read_text(encoding="utf-8") + "\n# a note\n",
+                                encoding="utf-8")
+            versions.catalogue_version.cache_clear()
+            seen.add(versions.catalogue_version())
+        assert len(seen) == 1 + len(copies)
+    finally:
+        versions.catalogue_version.cache_clear()
