@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 import requests
 
+from kbs.cli.output import FORMAT, echo_json
 from kbs.ops import readiness, settings
 
 
@@ -20,10 +19,7 @@ def default_url() -> str:
 @click.command()
 @click.option("--url", help="The web app's address (default: the one `kbs run` serves, "
                             "from KBS_FLASK_HOST and KBS_FLASK_PORT).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
-              default="text", show_default=True,
-              help="text: a line for each part; json: the web app's /readyz answer, with "
-                   "\"web\" for the web app itself.")
+@FORMAT
 def status(url: str | None, output_format: str) -> None:
     """Say whether the running assistant is ready: the web app, the Rasa server and its
     model, the action server and the project's database.
@@ -41,7 +37,7 @@ def status(url: str | None, output_format: str) -> None:
         document = {"url": url, "ready": ready,
                     "checks": {"web": {"ok": web.ok, "detail": web.detail},
                                **found.to_dict()["checks"]}}
-        click.echo(json.dumps(document, indent=2))
+        echo_json(document)
     else:
         click.echo(f"The assistant at {url}/ is {'ready' if ready else 'NOT ready'}.")
         width = max(len(label) for label in readiness.LABELS.values())

@@ -151,6 +151,8 @@ RECIPES = {
     ("rehearsals", "list"): (lambda s, t: ["rehearsals", "list"], ()),
     ("rehearsals", "personas"): (lambda s, t: ["rehearsals", "personas"], ()),
     ("version",): (lambda s, t: ["version"], ()),
+    # Nothing answers at this address: the JSON says not ready, with exit code 1.
+    ("status",): (lambda s, t: ["status", "--url", "http://127.0.0.1:9"], ()),
     ("eval", "knowledge"): (lambda s, t: ["eval", "knowledge"], ()),
     ("eval", "nlu"): (lambda s, t: ["eval", "nlu"], ("no_rasa",)),
     ("eval", "stories"): (lambda s, t: ["eval", "stories"], ("no_rasa",)),
@@ -177,6 +179,8 @@ def test_format_json_prints_one_json_document(path, seeded, tmp_path, request):
     assert document not in ({}, [], None), result.stdout
     if path == ("eval", "knowledge") or path == ("knowledge-eval",):
         assert result.exit_code == (0 if document["met"] else 1)
+    elif path == ("status",):
+        assert document["ready"] is False and result.exit_code == 1
     else:
         assert result.exit_code == 0, result.output
 
