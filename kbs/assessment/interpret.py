@@ -209,10 +209,11 @@ def reported(facts: Facts, cues_of: Mapping[str, Cues | None], vocab: Vocabulary
              about: str | None = None) -> list[tuple[str, str, Account]]:
     """Accounts of a carer's factors reported in passing, whatever the question ("nan says
     mum drinks most days"): (the carer's role, the factor's key, the account), for each
-    clause with a telling word whose speaker is known (a relative, an agency, a carer)
-    about a carer named after it (by relation, ``carers``: role -> relation), or about the
-    carer the question is about (``about``) when only a pronoun follows a speaker named by
-    relation. The factor is the one its cues (``cues_of``, by key) say present or absent."""
+    clause with a telling word whose speaker is known and named (a relative or an agency)
+    about a carer named after it (by relation, ``carers``: role -> relation), or, when only
+    a pronoun follows ("the GP says she drinks"), about the carer the question is about
+    (``about``). The factor is the one its cues (``cues_of``, by key) say present or
+    absent."""
     reading, household, found = facts.reading, set(household), []
     cuts = sorted({(m.start, m.end) for m in find(reading, vocab.contrast)} | {
         (i, i + 1) for i, w in enumerate(reading.words) if w in (".", ";")})
@@ -225,21 +226,42 @@ def reported(facts: Facts, cues_of: Mapping[str, Cues | None], vocab: Vocabulary
         if telling is None:
             continue
         match, speaker = telling
-        forward = match.phrase == "according to"
+        named_speaker = _speaker_mention(part, match, vocab)
+        if named_speaker is None:  # "she told me": whose words, about whom, is not said
+            continue
         named = [m for m in part.mentioned("relation")
-                 if m.start >= match.end + (SPEAKER_REACH if forward else 0)]
+                 if m.start >= match.end and m != named_speaker]
         roles = [role for m in named[:1] for role, relation in carers.items()
                  if relation.split()[-1] == m.value]
-        by_relation = any(m.end <= match.start for m in part.mentioned("relation")) or forward
-        if len(roles) != 1 and not (not named and about and by_relation):
+        if len(roles) == 1:
+            role = roles[0]
+        elif not named and about:
+            role = about
+        else:
             continue
-        role = roles[0] if roles else about
         said = _part(part, match.end, len(part.words))
         for key, cues in cues_of.items():
             status = _cued(said, cues, vocab)
             if status in ("present", "absent"):
                 found.append((role, key, Account(status, speaker, _words(part))))
     return found
+
+
+def _speaker_mention(part: Reading, match: Any, vocab: Vocabulary) -> Mention | None:
+    """The relative or agency named as the speaker of a telling word ("nan says", "according
+    to the GP"), looked for as ``_speaker`` looks; None for a pronoun ("she says")."""
+    forward = match.phrase == "according to"
+    window = range(match.end, match.end + SPEAKER_REACH) if forward else range(
+        match.start - 1, match.start - SPEAKER_REACH - 1, -1)
+    for i in window:
+        if not 0 <= i < len(part.words) or part.words[i] in PUNCTUATION:
+            return None
+        mention = next((m for m in part.mentions if m.start <= i < m.end), None)
+        if mention and mention.label in ("relation", "agency"):
+            return mention
+        if part.words[i] in vocab.carer_speakers:
+            return None
+    return None
 
 
 def _part(reading: Reading, start: int, end: int) -> Reading:

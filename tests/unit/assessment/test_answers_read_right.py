@@ -383,3 +383,31 @@ def test_a_visiting_grandmothers_word_is_the_wider_familys_and_her_own_is_her_ow
     doc = record.set_carer_detail(doc, "other_adult", "contact", "visits")
     assert record.household(doc) == {"mother"}  # nan about mum: the wider family
     assert record.household(doc, "other_adult") == {"mother", "grandmother"}  # about herself
+
+
+@pytest.mark.parametrize(("text", "about", "expected"), [
+    ("Nan says mum drinks most days", None,
+     [("mother", "present", "wider_family", "nan says mum drinks most days")]),
+    ("According to the GP, mum drinks heavily", "partner",
+     [("mother", "present", "professional", "according to the gp, mum drinks heavily")]),
+    ("The GP says she drinks heavily", "mother",
+     [("mother", "present", "professional", "the gp says she drinks heavily")]),
+    ("The GP says she drinks heavily", None, []),  # about whom is not said
+    ("She told me mum drinks most days", "partner", []),  # whose words is not said
+    ("I met nan, she says mum drinks most days", "partner", []),
+    ("Nan says the partner doesn't drink", "mother",
+     [("partner", "absent", "wider_family", "nan says the partner doesn't drink")]),
+    ("I saw him handle the baby gently", "partner", []),  # nobody reported
+])
+def test_an_account_reported_in_passing_is_read_with_its_speaker_and_subject(
+        nlp, text, about, expected):
+    doc, _ = record.add_carers(record.new_answers(date(2025, 1, 6)),
+                               ["mother", "partner", "maternal grandmother"])
+    doc = record.set_carer_detail(doc, "other_adult", "contact", "visits")
+    vocab = load_vocabulary()
+    said = interpret.read_message(text, entities_of(nlp, text), vocab)
+    carers = {"mother": "mother", "partner": "partner", "other_adult": "maternal grandmother"}
+    found = interpret.reported(said.facts, {"carer.substance_use":
+                                            vocab.factors["carer.substance_use"]},
+                               vocab, record.household(doc), carers, about)
+    assert [(role, a.status, a.source, a.said) for role, _, a in found] == expected
