@@ -26,7 +26,7 @@ def test_only_the_right_password_signs_in(database):
 @pytest.mark.parametrize(("username", "password", "message"), [
     ("HV.Jones", "long enough password", "lower-case"),
     ("hv~jones", "long enough password", "lower-case"),
-    ("hv.jones", "short", "at least 10 characters"),
+    ("hv.jones", "short", "at least 12 characters"),
     ("hv.jones", "long enough password", "already an account"),
 ])
 def test_unusable_accounts_are_refused_with_the_reason(database, username, password, message):
@@ -61,4 +61,4 @@ def test_kbs_users_add_asks_twice_for_a_hidden_password(kbs, tmp_path):
 def test_kbs_users_add_refuses_a_short_password_in_one_line(kbs, tmp_path):
     result = run_users_add(kbs, tmp_path, "hv.jones", "--password-stdin", password="short\n")
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert result.stderr.strip() == "Error: the password must have at least 10 characters"
+    assert result.stderr.strip() == "Error: the password must have at least 12 characters"
