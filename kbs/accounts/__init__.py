@@ -6,3 +6,7 @@ stored as typed (keys.py) and the words a practitioner reads about their account
 
 class AccountError(ValueError):
     """An account that cannot be made or changed as asked; the message says why."""
+
+
+# A simple column for now; who may see whose records by role and team comes later.
+ROLES = ("practitioner", "supervisor", "safeguarding_lead", "administrator")

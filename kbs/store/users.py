@@ -18,7 +18,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from kbs.accounts import AccountError
+from kbs.accounts import ROLES, AccountError
 from kbs.accounts.passwords import (
     check_password,
     hash_password,
@@ -35,8 +35,6 @@ __all__ = ["ROLES", "USERNAME", "AccountError", "User", "add_user", "authenticat
 
 # Lower case, so "HV.Jones" and "hv.jones" cannot be two accounts; no "~" (kbs.identity).
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,79}$")
-# A simple column for now; who may see whose records by role and team comes later.
-ROLES = ("practitioner", "supervisor", "safeguarding_lead", "administrator")
 
 
 @dataclass(frozen=True)
