@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from kbs.cli.database import database_errors, upgraded_database
+from kbs.cli.database import database_errors, owner_account, upgraded_database, usernames
 from kbs.cli.output import FORMAT, echo_json
 
 
@@ -14,7 +14,7 @@ def rehearsals() -> None:
 
 
 @rehearsals.command("list")
-@click.option("--owner", help="Only this practitioner's rehearsals.")
+@click.option("--owner", help="Only this practitioner's rehearsals (her username).")
 @FORMAT
 def list_rehearsals(owner: str | None, output_format: str) -> None:
     """Finished rehearsals, oldest first: owner, persona, date, hidden facts uncovered.
@@ -24,10 +24,12 @@ def list_rehearsals(owner: str | None, output_format: str) -> None:
     from kbs.store.rehearsals import finished_rehearsals
 
     engine = upgraded_database()
+    account = owner_account(engine, owner) if owner else None
     with database_errors():
-        found = finished_rehearsals(owner, engine)
+        found = finished_rehearsals(account, engine)
+    names = usernames(engine)  # owners are account ids; earlier ones may be other names
     if output_format == "json":
-        echo_json([{"id": r.id, "owner": r.owner, "persona": r.persona,
+        echo_json([{"id": r.id, "owner": names.get(r.owner, r.owner), "persona": r.persona,
                     "finished_at": r.finished_at, "uncovered": r.uncovered,
                     "facts_total": r.facts_total} for r in found])
         return
@@ -35,7 +37,8 @@ def list_rehearsals(owner: str | None, output_format: str) -> None:
         click.echo("No finished rehearsals" + (f" for {owner}." if owner else "."))
         return
     _echo_table([("owner", "persona", "finished", "facts uncovered")] + [
-        (r.owner, r.persona, f"{r.finished_at:%Y-%m-%d %H:%M}", f"{r.uncovered}/{r.facts_total}")
+        (names.get(r.owner, r.owner), r.persona, f"{r.finished_at:%Y-%m-%d %H:%M}",
+         f"{r.uncovered}/{r.facts_total}")
         for r in found])
 
 

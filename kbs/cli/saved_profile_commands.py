@@ -2,6 +2,8 @@
 
 Profiles belong to the practitioner who made them, so every command needs --owner (or
 KBS_PRACTITIONER): the command runs on the server, where it could otherwise read anyone's.
+The owner is a username of an open account; its records are those of its account id (a
+disabled account's cannot be read this way).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any
 import click
 
 from kbs import engine
-from kbs.cli.database import database_errors, upgraded_database
+from kbs.cli.database import database_errors, owner_account, upgraded_database
 from kbs.cli.output import FORMAT, echo_json, json_text
 from kbs.engine.rescore import Rescored, rescore, saved_profile
 from kbs.ops import settings
@@ -148,16 +150,18 @@ def export(case: str, version: int | None, output: Path | None, owner: str) -> N
 
 def _rows(owner: str, reference: str | None = None) -> list[Any]:
     database = upgraded_database()
+    account = owner_account(database, owner)
     with database_errors(), database.connect() as connection:
-        return profiles_of(connection, owner, reference)
+        return profiles_of(connection, account, reference)
 
 
 def _audit(owner: str, action: str, row: Any, command: str) -> None:
     """As the web app does for its pages: the profile's id, who, and which command."""
     from kbs.store.database import get_engine
 
+    account = owner_account(get_engine(), owner)
     with database_errors(), get_engine().begin() as connection:
-        record_access(connection, owner, action, "profile", row.id, command)
+        record_access(connection, account, action, "profile", row.id, command)
 
 
 def _saved(row: Any) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from kbs.store.cases import get_or_create_case
 from kbs.store.database import get_engine
 from kbs.store.profiles import complete_profile, start_profile
 from kbs.store.schema import audit_log
+from tests.web_seed import seed_account
 
 from .engine.builders import fixture_doc
 
@@ -25,10 +26,15 @@ def no_practitioner(monkeypatch):
     monkeypatch.delenv("KBS_PRACTITIONER", raising=False)
 
 
+ONE, TWO = "u-test-hv-one", "u-test-hv-two"  # the accounts' ids, which own their records
+
+
 @pytest.fixture
 def database(database_url):
+    seed_account(get_engine(), "hv.one", ONE)
+    seed_account(get_engine(), "hv.two", TWO)
     with get_engine().begin() as connection:
-        case = get_or_create_case(connection, "hv.one", "KBS-0142")
+        case = get_or_create_case(connection, ONE, "KBS-0142")
         first = start_profile(connection, case, INFANT_1, engine.score(INFANT_1).to_dict())
         complete_profile(connection, first, INFANT_1, engine.score(INFANT_1).to_dict())
         start_profile(connection, case, {"carers": {}}, engine.score({}).to_dict())
@@ -89,8 +95,8 @@ def test_show_and_export_are_in_the_audit_log(database, tmp_path):
         rows = connection.execute(select(audit_log.c.actor, audit_log.c.action,
                                          audit_log.c.object_type, audit_log.c.detail)).all()
     assert [tuple(row) for row in rows] == [
-        ("hv.one", "viewed", "profile", "kbs profile show"),
-        ("hv.one", "exported", "profile", "kbs profile export")]
+        (ONE, "viewed", "profile", "kbs profile show"),
+        (ONE, "exported", "profile", "kbs profile export")]
 
 
 @pytest.mark.parametrize("args, message", [
