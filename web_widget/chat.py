@@ -53,7 +53,8 @@ def post_message():
     if len(text) > MAX_MESSAGE_CHARS:
         return jsonify(error=f"That message is {len(text):,} characters; the limit is "
                              f"{MAX_MESSAGE_CHARS:,}. Please send it in shorter parts."), 413
-    return _from_rasa(lambda: send_message(current_app.config["RASA_URL"], sender(), text),
+    return _from_rasa(lambda: send_message(current_app.config["RASA_URL"],
+                                           current_app.config["RASA_TOKEN"], sender(), text),
                       "The assistant is not answering just now. Your message was not sent; "
                       "please try again in a moment.")
 

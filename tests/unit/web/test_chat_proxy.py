@@ -58,7 +58,8 @@ def rasa(monkeypatch):
     """Stands in for Rasa's REST channel; records who each message was sent as."""
     senders = []
 
-    def send_message(url, sender, text):
+    def send_message(url, token, sender, text):
+        assert token == "token"  # the app's RASA_TOKEN (conftest), sent in a header
         senders.append(sender)
         return [{"from": "bot", "text": f"echo {text}", "buttons": []}]
 
@@ -117,3 +118,17 @@ def test_history_shows_each_button_press_as_its_title():
         {"from": "you", "text": "Assess a baby", "buttons": []},
         {"from": "bot", "text": "<script>alert(1)</script>", "buttons": []},
     ]
+
+
+def test_when_rasa_does_not_answer_the_error_names_no_token_and_no_conversation():
+    """Issue 19: a failed history call wrote Rasa's token (in the URL) to web.log."""
+    from kbs.ops.ports import free_port
+    from web_widget.rasa_client import RasaUnavailable, fetch_history, send_message
+
+    nowhere = f"http://127.0.0.1:{free_port()}"
+    for call in (lambda: fetch_history(nowhere, "secret-token-31c7", "hv.jones~c0nv"),
+                 lambda: send_message(nowhere, "secret-token-31c7", "hv.jones~c0nv", "hi")):
+        with pytest.raises(RasaUnavailable) as failed:
+            call()
+        assert "31c7" not in str(failed.value) and "c0nv" not in str(failed.value)
+        assert "ConnectionError" in str(failed.value)
