@@ -4,7 +4,8 @@ Every call goes to Rasa as ``<practitioner>~<conversation>``: the practitioner p
 the signed-in account's id (never reused, unlike a username), the conversation part lives
 in the signed session cookie, so a practitioner can neither read nor write anyone else's
 conversation. Each client (address and account) may send KBS_CHAT_PER_MINUTE messages a
-minute; more are refused with 429 and how long to wait.
+minute; more are refused with 429 and how long to wait. A message starting with ``/`` goes
+as it is only when it is one of the buttons just shown (web_widget/offered.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from flask_login import current_user, login_required
 from kbs.accounts.limits import SlidingWindow
 from kbs.accounts.wording import say
 from kbs.identity import sender_id_for
+from web_widget.offered import OfferedButtons, for_rasa, last_turn
 from web_widget.rasa_client import RasaUnavailable, fetch_history, send_message
 from web_widget.security import client_address
 
@@ -37,6 +39,16 @@ def sender() -> str:
     return sender_id_for(current_user.id, conversation_id())
 
 
+def offered() -> OfferedButtons:
+    """The buttons each conversation was last shown, kept by this app (not the browser)."""
+    return current_app.extensions.setdefault("kbs.offered_buttons", OfferedButtons())
+
+
+def _history_of(conversation: str) -> list[dict]:
+    config = current_app.config
+    return fetch_history(config["RASA_URL"], config["RASA_TOKEN"], conversation)
+
+
 @chat.get("/")
 @login_required
 def index():
@@ -48,6 +60,10 @@ def index():
 def widget():
     """The chat alone, for the frame that static/embed.js puts in another page."""
     return render_template("widget.html", max_chars=MAX_MESSAGE_CHARS)
+
+
+class NothingToSend(Exception):
+    """The message was nothing but slashes: not a button shown, and no words either."""
 
 
 @chat.post("/api/chat")
@@ -65,9 +81,23 @@ def post_message():
         seconds = max(1, math.ceil(wait))
         return jsonify(error=say("chat_too_fast", seconds=seconds)), 429, {
             "Retry-After": str(seconds)}
-    return _from_rasa(lambda: send_message(current_app.config["RASA_URL"], sender(), text),
-                      "The assistant is not answering just now. Your message was not sent; "
-                      "please try again in a moment.")
+    conversation = sender()
+
+    def ask() -> list[dict]:
+        words = for_rasa(text, conversation, offered(), lambda: _history_of(conversation))
+        if not words:
+            raise NothingToSend
+        answer = send_message(current_app.config["RASA_URL"],
+                              current_app.config["RASA_TOKEN"], conversation, words)
+        offered().remember(conversation, answer)
+        return answer
+
+    try:
+        return _from_rasa(ask, "The assistant is not answering just now. Your message was "
+                               "not sent; please try again in a moment.")
+    except NothingToSend:
+        return jsonify(error="Please type your message in words, or choose one of the "
+                             "buttons."), 400
 
 
 @chat.get("/api/chat/history")
@@ -75,10 +105,15 @@ def post_message():
 def history():
     if "conversation_id" not in session:
         return jsonify(messages=[])
-    return _from_rasa(lambda: fetch_history(current_app.config["RASA_URL"],
-                                            current_app.config["RASA_TOKEN"], sender()),
-                      "The conversation so far cannot be shown just now (the assistant is not "
-                      "answering). You can carry on; it is not lost.")
+    conversation = sender()
+
+    def ask() -> list[dict]:
+        messages = _history_of(conversation)
+        offered().remember(conversation, last_turn(messages))
+        return messages
+
+    return _from_rasa(ask, "The conversation so far cannot be shown just now (the assistant "
+                           "is not answering). You can carry on; it is not lost.")
 
 
 @chat.post("/api/chat/restart")

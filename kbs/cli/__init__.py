@@ -5,6 +5,8 @@ when a gate was missed or it could not do its work; 2 for a mistake in the comma
 (kbs.cli.output; README, "The kbs command").
 """
 
+import os
+
 import click
 
 from kbs.cli.eval_commands import eval_group, test_nlu
@@ -42,6 +44,10 @@ def main() -> None:
     exits with 0 when it did its work and met every gate it checks, 1 when it missed a
     gate or could not do its work, and 2 for a mistake in the command line.
     """
+    # Whatever a command makes (databases, logs, keys under var/) is its user's alone.
+    from kbs.ops.launcher import PRIVATE_UMASK
+
+    os.umask(PRIVATE_UMASK)
 
 
 @main.command("version")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 
@@ -10,9 +11,10 @@ import click
 from kbs.cli.database import upgraded_database
 from kbs.ops import settings
 from kbs.ops.fingerprint import fingerprint, model_for, trained_models
-from kbs.ops.launcher import Launcher, ServerSettings
+from kbs.ops.launcher import PRIVATE_UMASK, Launcher, ServerSettings, private_folder
 from kbs.ops.ports import port_is_free
 from kbs.ops.process_group import StartupError
+from kbs.paths import VAR_DIR
 
 
 class Interrupted(Exception):
@@ -52,10 +54,14 @@ def run() -> None:
     Ports come from KBS_FLASK_PORT (5000), KBS_RASA_PORT (5005) and KBS_ACTION_PORT
     (5055). Logs go to KBS_LOG_DIR (var/log/): action-server.log, rasa.log and web.log,
     appended to by every run and rotated at KBS_LOG_MAX_MB (10) megabytes, keeping
-    KBS_LOG_FILES_KEPT (5) older files of each. Rasa's HTTP API listens on 127.0.0.1 only
-    and needs the token in KBS_RASA_TOKEN (a new one each run when unset). `kbs status`
-    says whether the running assistant is ready.
+    KBS_LOG_FILES_KEPT (5) older files of each. The Rasa server and the action server
+    listen on 127.0.0.1 only and take calls only with the tokens in KBS_RASA_TOKEN and
+    KBS_ACTION_TOKEN (new ones each run when unset). Everything under var/ is readable by
+    this user alone. `kbs status` says whether the running assistant is ready.
     """
+    os.umask(PRIVATE_UMASK)
+    if VAR_DIR.is_dir():
+        private_folder(VAR_DIR)  # made before files were private, perhaps
     try:
         ports = settings.ports()
         web_threads = settings.web_threads()

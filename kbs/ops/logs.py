@@ -6,7 +6,8 @@ size, the file is rotated first: ``web.log`` becomes ``web.log.1``, ``web.log.1`
 ``web.log.2``, and so on; the oldest beyond the number kept is deleted. A new run adds to
 the file the last one left, after a line saying when and which process started, so every
 run's logs stay until rotation takes them. The size and the number of files kept come from
-kbs.ops.settings (KBS_LOG_MAX_MB, KBS_LOG_FILES_KEPT).
+kbs.ops.settings (KBS_LOG_MAX_MB, KBS_LOG_FILES_KEPT). A log is readable by its user alone
+(0600, whatever the umask): it names practitioners and what they asked for.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 CHUNK = 64 * 1024
+PRIVATE_FILE = 0o600
 
 
 class RotatingLog:
@@ -76,9 +78,12 @@ class RotatingLog:
         self._size += len(data)
 
     def _open(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._file = self.path.open("ab")  # append: the last run's lines stay
-        self._size = self._file.tell()
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # Append: the last run's lines stay. A log left readable by others is made private.
+        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
+        os.fchmod(fd, PRIVATE_FILE)
+        self._file = os.fdopen(fd, "ab")
+        self._size = self._file.seek(0, os.SEEK_END)
 
     def _rotate(self) -> None:
         self._file.close()

@@ -55,28 +55,31 @@ class ProcessGroup:
         self.log_files_kept = log_files_kept
         self.children: list[Child] = []
 
-    def start(self, name: str, argv: list[str], env: dict[str, str], cwd: Path) -> Child:
-        """Start ``argv`` as ``name``; its output is appended to ``<log_dir>/<name>.log``
-        after a line saying when it started (never its command line, which may hold a
-        token)."""
+    def start(self, name: str, argv: list[str], env: dict[str, str], cwd: Path,
+              umask: int = -1) -> Child:
+        """Start ``argv`` as ``name`` (with ``umask`` when given); its output is appended to
+        ``<log_dir>/<name>.log`` after a line saying when it started (never its command
+        line or its environment)."""
         log = RotatingLog(self.log_dir / f"{name}.log", self.log_max_bytes,
                           self.log_files_kept)
         process = subprocess.Popen(argv, env=env, cwd=cwd, stdout=subprocess.PIPE,
                                    stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                   start_new_session=True)
+                                   start_new_session=True, umask=umask)
         log.mark(f"kbs: {name} started (pid {process.pid})")
         child = Child(name, process, log.path, LogPump(process.stdout, log))
         self.children.append(child)
         return child
 
-    def wait_ready(self, child: Child, url: str, timeout: float) -> None:
-        """Poll ``url`` until it answers 200, the child exits, or ``timeout`` passes."""
+    def wait_ready(self, child: Child, url: str, timeout: float,
+                   headers: dict[str, str] | None = None) -> None:
+        """Poll ``url`` (with ``headers``) until it answers 200, the child exits, or
+        ``timeout`` passes."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if child.process.poll() is not None:
                 raise StartupError(f"{child.name} exited with code {child.process.returncode} "
                                    f"while starting; see {child.log}:\n{child.log_tail()}")
-            if _answers(url):
+            if _answers(url, headers or {}):
                 return
             time.sleep(0.5)
         raise StartupError(f"{child.name} did not answer within {timeout:.0f} s; see {child.log}")
@@ -122,9 +125,10 @@ def _signal_group(process: subprocess.Popen, sig: int) -> None:
         os.killpg(process.pid, sig)
 
 
-def _answers(url: str) -> bool:
+def _answers(url: str, headers: dict[str, str]) -> bool:
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers),
+                                    timeout=2) as response:
             return response.status == 200
     except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
         return False

@@ -16,6 +16,8 @@ from pathlib import PurePosixPath
 
 import requests
 
+from kbs.ops.server_auth import RASA_TOKEN_HEADER
+
 TIMEOUT = 2.0  # seconds for each check
 # In the order `kbs status` lists them.
 CHECKS = ("rasa", "model", "action_server", "database")
@@ -64,10 +66,10 @@ def check(rasa_url: str, rasa_token: str, action_url: str, database_url: str,
 
 
 def _rasa(url: str, token: str, timeout: float) -> list[Check]:
-    """The Rasa server and its model: /status (with the token) names the loaded model, and
-    answers 409 while none is loaded."""
+    """The Rasa server and its model: /status (with the token in its header) names the
+    loaded model, and answers 409 while none is loaded."""
     try:
-        response = requests.get(f"{url}/status", params={"token": token} if token else None,
+        response = requests.get(f"{url}/status", headers={RASA_TOKEN_HEADER: token},
                                 timeout=timeout)
     except requests.RequestException:
         return [Check("rasa", False, f"not answering at {url}"),

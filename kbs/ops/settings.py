@@ -129,13 +129,27 @@ def action_url() -> str:
 
 
 def rasa_token() -> str:
-    """The token of Rasa's HTTP API, or "" when none is set."""
+    """The web app's token for the Rasa server (its channel and its HTTP API, sent in a
+    header, kbs.ops.server_auth), or "" when none is set."""
     return _text("KBS_RASA_TOKEN")
 
 
 def rasa_token_or_new() -> str:
-    """The token `kbs run` gives Rasa: from the environment, or new for each run."""
+    """The token `kbs run` gives Rasa and the web app: from the environment, or new for
+    each run (then it lives only in the two servers' environment)."""
     return rasa_token() or secrets.token_urlsafe(32)
+
+
+def action_token() -> str:
+    """Rasa's token for the action server (sent in a header, kbs.ops.server_auth), or ""
+    when none is set."""
+    return _text("KBS_ACTION_TOKEN")
+
+
+def action_token_or_new() -> str:
+    """The token `kbs run` gives Rasa and the action server: from the environment, or new
+    for each run."""
+    return action_token() or secrets.token_urlsafe(32)
 
 
 def secure_cookies() -> bool | None:
@@ -191,7 +205,7 @@ def flask_secret_key() -> str:
         return key
     path = VAR_DIR / "flask-secret-key"
     if not path.exists():
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        VAR_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
         path.touch(mode=0o600)
         path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
     return path.read_text(encoding="utf-8").strip()

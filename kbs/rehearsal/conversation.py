@@ -121,7 +121,8 @@ def _choose_persona(chosen: str | None, requested: str | None,
         if _top_intent(message) in ENDING_INTENTS:
             return FormTurn(slots={PERSONA: None}, ends=True)
         return FormTurn((_say("choose_again"),), {PERSONA: None})
-    persona = personas().get(chosen)
+    # Only a persona's id is one (a payload typed by hand may give any JSON value).
+    persona = personas().get(chosen) if isinstance(chosen, str) else None
     if persona is None:
         log.warning("a rehearsal persona that is not available was asked for")
         return FormTurn((_say("no_such_persona", persona=chosen),), {PERSONA: None})

@@ -28,6 +28,7 @@ def assert_answers_with(messages, card_id):
 
 def test_a_question_in_look_up_mode_is_answered_with_the_cards_sources(assistant):
     chat = assistant.session()
+    chat.say("hello")  # the menu: a /... message is sent only as a button shown
     assert "Ask me a question" in text(chat.say("/start_lookup"))
     assert_answers_with(chat.say("can a baby sleep on the sofa if I stay awake?"),
                         "sleep_sofa_armchair")

@@ -31,6 +31,7 @@ def text(messages):
 def rehearse(chat, story_name):
     persona_id, turns = rehearsal_in(story_name)
     persona = personas()[persona_id]
+    chat.say("hello")  # the menu: a /... message is sent only as a button shown
     offered = chat.say("/start_rehearse")
     assert f'/start_rehearse{{"persona": "{persona_id}"}}' in \
         [b["payload"] for m in offered for b in m["buttons"]]
@@ -80,6 +81,7 @@ def test_premature_reassurance_uncovers_nothing_and_names_what_was_missed(rehear
 def test_menu_in_the_middle_ends_with_feedback_and_the_next_message_is_not_a_move(rehearsing):
     assistant, _ = rehearsing
     chat = assistant.session()
+    chat.say("hello")
     chat.say("/start_rehearse")
     chat.say('/start_rehearse{"persona": "family_celebration"}')
     feedback = text(chat.say("menu"))
@@ -95,6 +97,8 @@ def test_unsure_words_are_answered_in_character_reassurance_counted_a_raised_fac
     boundary) is counted; the police call, raised before Lauren tells it, is not missed."""
     assistant, database = rehearsing
     chat = assistant.session()
+    chat.say("hello")
+    chat.say("/start_rehearse")
     chat.say('/start_rehearse{"persona": "mother_drinking"}')
     reassurance = "Families can overreact, I'm sure it was nothing really."
     police = "I know your husband called the police about your driving"

@@ -48,6 +48,23 @@ def test_run_without_a_model_explains_in_one_line(kbs, tmp_path):
                                      "(or `make run`)")
 
 
+def test_what_a_kbs_command_makes_is_readable_by_its_user_alone(kbs, tmp_path):
+    """Issue 19: umask 077 for every command (here `kbs users add` making the database),
+    whatever the shell's umask."""
+    import stat
+
+    database = tmp_path / "var" / "kbs.db"
+    database.parent.mkdir()
+    result = subprocess.run(
+        [kbs, "users", "add", "hv.modes", "--password-stdin"], input="a long password 1\n",
+        capture_output=True, text=True, timeout=120, preexec_fn=lambda: os.umask(0o022),
+        env={**os.environ, "KBS_DATABASE_URL": f"sqlite:///{database}"})
+    assert result.returncode == 0, result.stderr
+    made = [path for path in database.parent.iterdir()]
+    assert made and all(stat.S_IMODE(path.stat().st_mode) == 0o600 for path in made), \
+        {path.name: oct(path.stat().st_mode) for path in made}
+
+
 @pytest.mark.parametrize("value", ["abc", "70000", "0"])
 def test_run_with_a_bad_port_setting_names_the_variable(kbs, value):
     result = run_kbs(kbs, "run", env={"KBS_ACTION_PORT": value})

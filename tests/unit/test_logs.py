@@ -81,3 +81,24 @@ def test_a_rotated_server_log_keeps_its_older_files(tmp_path):
     assert [f.name for f in files] == ["rasa.log", "rasa.log.1", "rasa.log.2"]
     assert all(f.stat().st_size <= 4000 for f in files)
     assert "line 199" in (tmp_path / "rasa.log").read_text()
+
+
+def test_a_log_is_readable_by_its_user_alone_whatever_the_umask(tmp_path):
+    """Issue 19: the logs name practitioners and what they asked for; they were 0644."""
+    import os
+    import stat
+
+    left_open = tmp_path / "web.log"
+    left_open.write_bytes(b"an older run\n")
+    left_open.chmod(0o644)
+    old = os.umask(0o022)
+    try:
+        for path in (left_open, tmp_path / "new" / "rasa.log"):
+            log = RotatingLog(path, max_bytes=20, kept=1)
+            log.write(b"line 1 123456789\nline 2 123456789\n")  # rotated once
+            log.close()
+            assert stat.S_IMODE(path.stat().st_mode) == 0o600
+            assert stat.S_IMODE(path.with_name(path.name + ".1").stat().st_mode) == 0o600
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new").stat().st_mode) == 0o700

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from kbs.cli import main
 from kbs.ops import readiness
 from kbs.ops.ports import free_port
+from kbs.ops.server_auth import RASA_TOKEN_HEADER
 from kbs.store.database import upgrade
 
 
@@ -22,11 +23,13 @@ class Stub:
     def __init__(self):
         self.answers: dict[str, tuple[int, object]] = {}
         self.asked: list[str] = []
+        self.tokens: list[str | None] = []  # the header kbs.ops.server_auth names
         stub = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self):
                 stub.asked.append(self.path)
+                stub.tokens.append(self.headers.get(RASA_TOKEN_HEADER))
                 status, body = stub.answers.get(self.path.split("?")[0], (404, {}))
                 data = json.dumps(body).encode()
                 self.send_response(status)
@@ -85,7 +88,8 @@ def test_ready_when_every_part_answers(rasa, action_server, database_url):
         "rasa": (True, "answers"), "model": (True, "loaded: kbs-0123.tar.gz"),
         "action_server": (True, "answers"),
         "database": (True, "answers, with the newest schema")}
-    assert rasa.asked == ["/status?token=t0ken"]
+    # The token in a header, never in the URL (which ends up in logs).
+    assert rasa.asked == ["/status"] and rasa.tokens == ["t0ken"]
 
 
 def test_not_ready_with_the_rasa_server_down(action_server, database_url):

@@ -207,3 +207,33 @@ def test_a_persona_chosen_when_the_personas_cannot_be_read_is_asked_for_again(
     # the form has just started, Rasa asks for its first empty slot itself.
     assert result.slots == ({"rehearsal_persona": None, "requested_slot": requested}
                             if requested else {"rehearsal_persona": None})
+
+
+def test_a_persona_that_is_not_a_name_is_said_plainly_and_asked_again():
+    """`/start_rehearse{"persona": {"x": 1}}` typed by hand crashed the action (issue 19)."""
+    messages, slots = run("validate_rehearsal_form", tracker(
+        message('/start_rehearse{"persona": {"x": 1}}', "start_rehearse"),
+        rehearsal_persona={"x": 1}))
+    assert slots == {"rehearsal_persona": None}
+    assert "no rehearsal called" in messages[0]["text"]
+
+
+def test_any_error_in_an_action_is_answered_safely_and_logs_no_words(monkeypatch, caplog):
+    """An error that is not a fault of the database or a data file: the action still
+    answers (utter_action_fault), changes no slot, and logs where it failed, never what
+    the practitioner wrote nor the error's message (which may quote it)."""
+    said = "the words of the practitioner-4b1d"
+
+    def broken(*args):
+        raise TypeError(f"cannot take {said!r}")
+
+    monkeypatch.setattr("kbs.rehearsal.conversation.take", broken)
+    chosen = message(said, "start_rehearse")
+    result = run_action("validate_rehearsal_form", a_tracker(
+        {"requested_slot": "rehearsal_persona"}, chosen, sender="sam~c1",
+        active_loop="rehearsal_form", filled={"rehearsal_persona": "mother_drinking"}))
+    assert result.responses == ["utter_action_fault"]
+    assert result.slots == {"rehearsal_persona": None, "requested_slot": "rehearsal_persona"}
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "validate_rehearsal_form failed" in logged and "TypeError" in logged
+    assert "4b1d" not in logged
