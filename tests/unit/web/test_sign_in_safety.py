@@ -134,7 +134,8 @@ def test_behind_a_trusted_proxy_the_forwarded_address_is_the_client(database, cl
 @pytest.fixture
 def rasa(monkeypatch):
     monkeypatch.setattr(chat_module, "send_message",
-                        lambda url, token, sender, text: [{"from": "bot", "text": "ok", "buttons": []}])
+                        lambda url, token, sender, text: [
+                            {"from": "bot", "text": "ok", "buttons": []}])
 
 
 def chat(client, text: str = "hello"):
