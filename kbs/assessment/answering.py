@@ -19,7 +19,7 @@ from kbs.assessment.vocabulary import Vocabulary, load_vocabulary, say
 from kbs.chat import Message
 from kbs.engine import load_routes
 from kbs.engine.catalogue import Factor
-from kbs.identifying import possible_name
+from kbs.identifying import screen
 from kbs.text import AGE, BIRTH, Facts
 from kbs.text.lexicon import load_lexicon
 
@@ -205,34 +205,36 @@ def _factor(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) ->
         # In the practitioner's own words ("dad wasn't there again"), with nobody else named:
         # their own observation. After a button or a bare yes or no, the source is asked.
         found = replace(found, source=record.OWN_ASSESSMENT)
-    pending, kept = _pending(found, facts, vocab)
+    pending, kept = _pending(found, facts)
     if found.confirm:
-        return Applied(None, (), pending=pending)
+        return Applied(None, kept, pending=pending)
     return apply_pending(step, pending, doc, kept)
 
 
-def _pending(found: interpret.Status, facts: Facts,
-             vocab: Vocabulary) -> tuple[dict[str, Any], tuple[Message, ...]]:
+def _pending(found: interpret.Status,
+             facts: Facts) -> tuple[dict[str, Any], tuple[Message, ...]]:
     """The answer as it will be recorded: status, source, note and the accounts that differ.
     The practitioner's own observation in words ("she seemed low and flat to me") is kept as
-    the note, and each account with its words, unless they may hold a name."""
+    the note, and each account with its words, unless the screening (kbs.identifying)
+    refuses the message: then the answer is recorded without any of its words, and the
+    practitioner is told why. The whole message is screened, as typed (an account's words
+    are read in lower case)."""
     said = facts.reading.text
-    note, messages = found.note, []
-    if (found.source == "observed" and found.status == "present" and not found.accounts
-            and len(facts.reading.content_words) > 2):
-        name = possible_name(said, vocab.not_names)
-        if name:
-            messages.append(Message(say("note_not_kept", name=name)))
-        else:
-            note = said[:MAX_NOTE_CHARS]
+    observed = (found.source == "observed" and found.status == "present"
+                and not found.accounts and len(facts.reading.content_words) > 2)
+    refusal = screen(said) if observed or found.accounts else None
+    note = said[:MAX_NOTE_CHARS] if observed and refusal is None else found.note
     accounts = []
     for account in found.accounts:
         kept = {"status": account.status, "source": account.source}
-        if possible_name(account.said, vocab.not_names) is None:
+        if refusal is None and screen(account.said) is None:
             kept["note"] = account.said[:MAX_NOTE_CHARS]
         accounts.append(kept)
+    # The message carries the words refused, so that the chat does not keep them.
+    messages = (Message(say("note_not_kept", reason=refusal.reason),
+                        screened=refusal.words),) if refusal else ()
     return ({"status": found.status, "source": found.source, "note": note,
-             "accounts": accounts}, tuple(messages))
+             "accounts": accounts}, messages)
 
 
 def apply_pending(step: Step, pending: dict[str, Any], doc: dict[str, Any],
@@ -332,6 +334,10 @@ def _contact(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -
 
 def _wider_family(step: Step, facts: Facts, doc: dict[str, Any],
                   vocab: Vocabulary) -> Applied:
+    refusal = screen(facts.reading.text)
+    if refusal:  # only roles and contact are kept, but the words would stay in the chat
+        return Applied(None, (Message(say("answer_not_kept", reason=refusal.reason),
+                                      screened=refusal.words),))
     relatives = interpret.wider_family(facts, vocab)
     if relatives is None:
         return _ask_again(say("ask_wider_family"))
@@ -349,9 +355,10 @@ def _level(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> 
     level, note = answer
     if level is not None and not note:
         return _ask_again(say("ask_level_reason"))
-    name = possible_name(facts.reading.text, vocab.not_names)
-    if name:
-        return _ask_again(say("ask_without_names", name=name))
+    refusal = screen(facts.reading.text)
+    if refusal:
+        return Applied(None, (Message(say("ask_without_names", reason=refusal.reason),
+                                      screened=refusal.words),))
     return _confirm(step, record.set_level(doc, level, note[:MAX_NOTE_CHARS]))
 
 

@@ -191,8 +191,9 @@ def _open(owner: str, reference: str) -> Turn:
     its last version is finished), start its next version."""
     reason = check_reference(reference)
     if reason:
-        return Turn(State(step="reference"), (Message(say("reference_refused",
-                                                          reason=reason)),))
+        # a refused reference may hold a name or a date of birth: not kept in the chat
+        return Turn(State(step="reference"), (Message(say("reference_refused", reason=reason),
+                                                      screened=(reference,)),))
     with get_engine().begin() as connection:
         case_id = get_or_create_case(connection, owner, reference)
         row = open_profile(connection, case_id)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.engine import Connection
@@ -84,7 +85,9 @@ def save_later(owner: str, last: LastPlan | None, text: str) -> chat.Turn:
         return chat.Turn((say("save_later_no_reference"),))
     reason = check_reference(reference)
     if reason:
-        return chat.Turn((say("save_later_refused", reason=reason),))
+        # a refused reference may hold a name or a date of birth: not kept in the chat
+        return chat.Turn((replace(say("save_later_refused", reason=reason),
+                                  screened=(reference,)),))
     with get_engine().begin() as connection:
         return _save(connection, owner, reference, last)
 
