@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from kbs.cli.audited import actor, audit
 from kbs.cli.database import database_errors, upgraded_database
 from kbs.cli.output import FORMAT, echo_json
 
@@ -18,6 +19,7 @@ def rehearsals() -> None:
 @FORMAT
 def list_rehearsals(owner: str | None, output_format: str) -> None:
     """Finished rehearsals, oldest first: owner, persona, date, hidden facts uncovered.
+    Audited, with the operating-system user who ran it.
 
     Reads the database at KBS_DATABASE_URL (default var/kbs.db), brought up to date first.
     """
@@ -26,6 +28,9 @@ def list_rehearsals(owner: str | None, output_format: str) -> None:
     engine = upgraded_database()
     with database_errors():
         found = finished_rehearsals(owner, engine)
+    # A read of the rehearsals listed (everyone's when no --owner: by the os user).
+    audit(actor(owner), "listed", "rehearsal", owner or "(all)", "kbs rehearsals list",
+          f"{len(found)} shown")
     if output_format == "json":
         echo_json([{"id": r.id, "owner": r.owner, "persona": r.persona,
                     "finished_at": r.finished_at, "uncovered": r.uncovered,

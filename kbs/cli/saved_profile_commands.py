@@ -12,11 +12,11 @@ from typing import Any
 import click
 
 from kbs import engine
+from kbs.cli.audited import audit
 from kbs.cli.database import database_errors, upgraded_database
 from kbs.cli.output import FORMAT, echo_json, json_text
 from kbs.engine.rescore import Rescored, rescore, saved_profile
 from kbs.ops import settings
-from kbs.store.audit import record_access
 from kbs.store.profiles import profiles_of
 
 
@@ -50,6 +50,7 @@ def profile() -> None:
 def list_profiles(output_format: str, owner: str) -> None:
     """Every saved profile of the owner: reference, version, status, dates and level."""
     rows = _rows(owner)
+    audit(owner, "listed", "profile", owner, "kbs profile list", f"{len(rows)} shown")
     if output_format == "json":
         echo_json([{**_saved(row), "level": (row.result or {}).get("level"),
                     "level_name": (row.result or {}).get("level_name"),
@@ -154,10 +155,7 @@ def _rows(owner: str, reference: str | None = None) -> list[Any]:
 
 def _audit(owner: str, action: str, row: Any, command: str) -> None:
     """As the web app does for its pages: the profile's id, who, and which command."""
-    from kbs.store.database import get_engine
-
-    with database_errors(), get_engine().begin() as connection:
-        record_access(connection, owner, action, "profile", row.id, command)
+    audit(owner, action, "profile", row.id, command, row.reference)
 
 
 def _saved(row: Any) -> dict[str, Any]:

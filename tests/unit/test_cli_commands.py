@@ -147,7 +147,7 @@ RECIPES = {
                    ()),
     ("profile", "list"): (lambda s, t: ["profile", "list", "--owner", OWNER], ()),
     ("profile", "show"): (lambda s, t: ["profile", "show", "KBS-0142", "--owner", OWNER], ()),
-    ("plan", "show"): (lambda s, t: ["plan", "show", str(s["plan"])], ()),
+    ("plan", "show"): (lambda s, t: ["plan", "show", str(s["plan"]), "--owner", OWNER], ()),
     ("rehearsals", "list"): (lambda s, t: ["rehearsals", "list"], ()),
     ("rehearsals", "personas"): (lambda s, t: ["rehearsals", "personas"], ()),
     ("version",): (lambda s, t: ["version"], ()),
@@ -272,7 +272,7 @@ def test_kbs_eval_without_a_subcommand_is_still_the_pipelines_comparison(monkeyp
 @pytest.mark.parametrize("args, says", [
     (["rehearsals", "list"], "No finished rehearsals."),
     (["profile", "list", "--owner", OWNER], f"No saved profiles for {OWNER}."),
-    (["plan", "show", "1"], "Error: there is no plan 1"),
+    (["plan", "show", "1", "--owner", OWNER], "Error: there is no plan 1"),
     (["profile", "show", "KBS-0142", "--owner", OWNER], "Error: no saved profile for KBS-0142"),
 ])
 def test_a_fresh_database_is_brought_up_to_date_by_any_command(tmp_path, monkeypatch, args,

@@ -33,7 +33,8 @@ def test_kbs_plan_show_prints_the_plan(kbs, database_url, two_carers):
     with create_engine(database_url, future=True).begin() as connection:
         plan_id = save_plan(connection, owner="hv.jones", kind="safe_handling",
                             content=safe_handling_plan(two_carers))
-    env = {**os.environ, "KBS_DATABASE_URL": database_url}
+    # only its owner's (issue 19): KBS_PRACTITIONER, as --owner
+    env = {**os.environ, "KBS_DATABASE_URL": database_url, "KBS_PRACTITIONER": "hv.jones"}
     shown = subprocess.run([kbs, "plan", "show", str(plan_id)], capture_output=True,
                            text=True, env=env, timeout=60)
     assert shown.returncode == 0, shown.stderr
@@ -45,4 +46,4 @@ def test_kbs_plan_show_prints_the_plan(kbs, database_url, two_carers):
     missing = subprocess.run([kbs, "plan", "show", "999"], capture_output=True, text=True,
                              env=env, timeout=60)
     assert missing.returncode == 1
-    assert missing.stderr.strip() == "Error: there is no plan 999"
+    assert missing.stderr.strip() == "Error: there is no plan 999 of hv.jones"

@@ -1,0 +1,40 @@
+"""The command line's door to the audit log: every `kbs` command that reads or writes a
+record writes a row with who it acted for (``--owner``, KBS_PRACTITIONER, or, when a
+command reads everyone's, the operating-system user) and, in its detail, the command and
+the operating-system user who ran it (kbs.store.audit)."""
+
+from __future__ import annotations
+
+import getpass
+import os
+
+from kbs.cli.database import database_errors
+from kbs.store.audit import door, record_access
+
+
+def os_user() -> str:
+    """Who ran the command, as the operating system knows them."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (a container)
+        return f"uid {os.getuid()}"
+
+
+def cli_door(command: str) -> str:
+    """"kbs plan show (os user alice)": the door of a command's audit rows."""
+    return f"{command} (os user {os_user()})"
+
+
+def actor(owner: str | None) -> str:
+    """Whom a command acts for: the owner given, else the operating-system user."""
+    return owner or f"os:{os_user()}"
+
+
+def audit(actor_: str, action: str, object_type: str, object_id: object, command: str,
+          detail: str | None = None) -> None:
+    """One audit row for a command, in its own transaction."""
+    from kbs.store.database import get_engine
+
+    with database_errors(), get_engine().begin() as connection:
+        record_access(connection, actor_, action, object_type, object_id,
+                      door(cli_door(command), detail))
