@@ -5,19 +5,11 @@ the operating-system user who ran it (kbs.store.audit)."""
 
 from __future__ import annotations
 
-import getpass
-import os
-
 from kbs.cli.database import database_errors
+from kbs.identity import os_user
 from kbs.store.audit import door, record_access
 
-
-def os_user() -> str:
-    """Who ran the command, as the operating system knows them."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no name for this uid (a container)
-        return f"uid {os.getuid()}"
+__all__ = ["actor", "audit", "cli_door", "os_user"]
 
 
 def cli_door(command: str) -> str:

@@ -9,6 +9,7 @@ import click
 
 from kbs.cli.database import upgraded_database
 from kbs.ops import settings
+from kbs.ops.daily_retention import DailyRetention
 from kbs.ops.fingerprint import fingerprint, model_for, trained_models
 from kbs.ops.launcher import Launcher, ServerSettings
 from kbs.ops.ports import port_is_free
@@ -54,7 +55,8 @@ def run() -> None:
     appended to by every run and rotated at KBS_LOG_MAX_MB (10) megabytes, keeping
     KBS_LOG_FILES_KEPT (5) older files of each. Rasa's HTTP API listens on 127.0.0.1 only
     and needs the token in KBS_RASA_TOKEN (a new one each run when unset). `kbs status`
-    says whether the running assistant is ready.
+    says whether the running assistant is ready. The retention policy (`kbs retention
+    run`) is applied at start and every 24 hours.
     """
     try:
         ports = settings.ports()
@@ -72,12 +74,14 @@ def run() -> None:
                f"appended, rotated at {config.log_max_bytes // (1024 * 1024)} MB, "
                f"{config.log_files_kept} older files kept)")
     servers = Launcher(config)
+    retention = DailyRetention(lambda line: click.echo(line, err=line.startswith("kbs:")))
     signal.signal(signal.SIGINT, _raise_interrupted)
     signal.signal(signal.SIGTERM, _raise_interrupted)
     try:
         click.echo(f"Starting the action server on {ports.action}, Rasa on {ports.rasa} "
                    f"({model.name}) and the web app on {ports.flask} ({web_threads} threads)...")
         servers.start()
+        retention.start()  # now, and every 24 hours (KBS_RETENTION_FILE's periods)
         click.echo(f"The Keeping Babies Safe assistant is ready: open "
                    f"http://{flask_host}:{ports.flask}/  (Ctrl-C stops it; logs in "
                    f"{config.log_dir.resolve()}/)")
@@ -94,6 +98,7 @@ def run() -> None:
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        retention.stop()
         servers.stop()
     click.echo("Stopped." if code == 0 else "kbs: the assistant was stopped.", err=code != 0)
     sys.exit(code)

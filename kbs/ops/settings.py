@@ -117,6 +117,12 @@ def routes_file() -> Path:
     return Path(chosen) if chosen else DEFAULT_ROUTES_FILE
 
 
+def retention_file() -> Path:
+    """The retention policy in use: KBS_RETENTION_FILE if set, else the defaults."""
+    chosen = _text("KBS_RETENTION_FILE").strip()
+    return Path(chosen) if chosen else CATALOGUES_DIR / "retention.yml"
+
+
 def rasa_url() -> str:
     """Where the web app reaches Rasa's HTTP API (`kbs run` sets it from KBS_RASA_PORT)."""
     return _text("KBS_RASA_URL", "http://127.0.0.1:5005")

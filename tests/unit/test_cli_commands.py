@@ -69,6 +69,7 @@ def test_kbs_version_names_the_package_the_model_and_the_catalogue():
 def seeded(database_url, tmp_path, monkeypatch):
     """A case with a complete and an in-progress profile, a plan and a finished rehearsal."""
     monkeypatch.setenv("KBS_MODELS_DIR", str(tmp_path / "models"))
+    monkeypatch.setenv("KBS_TRACKER_DB", str(tmp_path / "rasa-tracker.db"))  # none yet
     answers = json.loads(json.dumps(yaml.safe_load(
         (FIXTURES / "infant-2-before-injury.yml").read_text(encoding="utf-8")), default=str))
     with get_engine().begin() as connection:
@@ -149,6 +150,9 @@ RECIPES = {
     ("profile", "show"): (lambda s, t: ["profile", "show", "KBS-0142", "--owner", OWNER], ()),
     ("plan", "show"): (lambda s, t: ["plan", "show", str(s["plan"]), "--owner", OWNER], ()),
     ("rehearsals", "list"): (lambda s, t: ["rehearsals", "list"], ()),
+    ("retention", "run"): (lambda s, t: ["retention", "run", "--dry-run"], ()),
+    ("case", "erase"): (lambda s, t: ["case", "erase", "KBS-0142", "--owner", OWNER,
+                                      "--dry-run"], ()),
     ("rehearsals", "personas"): (lambda s, t: ["rehearsals", "personas"], ()),
     ("version",): (lambda s, t: ["version"], ()),
     # Nothing answers at this address: the JSON says not ready, with exit code 1.
