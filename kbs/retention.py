@@ -109,13 +109,14 @@ def apply_retention(policy: Policy, engine: Engine, tracker_engine: Engine | Non
                     now: datetime | None = None) -> list[Item]:
     """What is past the policy's periods: listed only (``dry_run``), or deleted from the
     project's database and the tracker store, each deletion audited as ``actor`` with the
-    command that did it (and a summary row)."""
+    command that did it, and the run itself (a summary row, also when nothing went)."""
     items = due(policy, engine, tracker_engine, now)
-    if dry_run or not items:
+    if dry_run:
         return items
-    reason = f"retention ({policy.source.name})"
-    _delete(items, engine, tracker_engine, actor, DELETED, door(command, reason))
-    with engine.begin() as connection:
+    if items:
+        reason = f"retention ({policy.source.name})"
+        _delete(items, engine, tracker_engine, actor, DELETED, door(command, reason))
+    with engine.begin() as connection:  # every run, so that the log shows it ran
         record_access(connection, actor, "retention_run", "retention", policy.source.name,
                       door(command, summary(items)))
     return items

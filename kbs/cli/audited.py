@@ -1,7 +1,7 @@
 """The command line's door to the audit log: every `kbs` command that reads or writes a
 record writes a row with who it acted for (``--owner``, KBS_PRACTITIONER, or, when a
-command reads everyone's, the operating-system user) and, in its detail, the command and
-the operating-system user who ran it (kbs.store.audit)."""
+command reads everyone's or erases, the operating-system user as ``cli:NAME``) and, in its
+detail, the command and the operating-system user who ran it (kbs.store.audit)."""
 
 from __future__ import annotations
 
@@ -18,8 +18,9 @@ def cli_door(command: str) -> str:
 
 
 def actor(owner: str | None) -> str:
-    """Whom a command acts for: the owner given, else the operating-system user."""
-    return owner or f"os:{os_user()}"
+    """Whom a command acts for: the owner given, else the operating-system user
+    (``cli:NAME``, as `kbs users` records it)."""
+    return owner or f"cli:{os_user()}"
 
 
 def audit(actor_: str, action: str, object_type: str, object_id: object, command: str,

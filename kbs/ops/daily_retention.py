@@ -42,7 +42,7 @@ class DailyRetention:
         try:
             policy = load_policy()
             items = apply_retention(policy, get_engine(), tracker_engine(),
-                                    actor=f"os:{user}", dry_run=False,
+                                    actor=f"cli:{user}", dry_run=False,
                                     command=f"kbs run (daily retention, os user {user})")
         except Exception as err:  # noqa: BLE001 - reported; the assistant keeps running
             self.say(f"kbs: retention could not run ({type(err).__name__}: {err}); it is "

@@ -8,6 +8,7 @@ in README.md, "Configuration".
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,6 +97,14 @@ def log_files_kept() -> int:
 
 def endpoints_file() -> Path:
     return Path(_text("KBS_ENDPOINTS") or BOT_DIR / "endpoints.yml")
+
+
+def endpoints_value(text: str) -> str:
+    """A value of the endpoints file with its ``${VARIABLES}`` filled from the environment,
+    as Rasa fills them when `kbs run` starts it (KBS_TRACKER_DB by its default)."""
+    defaults = {"KBS_TRACKER_DB": tracker_db()}
+    return re.sub(r"\$\{(\w+)\}",
+                  lambda m: _text(m.group(1), defaults.get(m.group(1), "")), text)
 
 
 def models_dir() -> Path:

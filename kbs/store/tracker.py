@@ -11,7 +11,6 @@ reached the same way.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -45,7 +44,6 @@ events = Table(  # Rasa 3.6's SQLTrackerStore.SQLEvent, as far as kbs reads it
     Column("timestamp", Float),
     Column("data", Text),
 )
-VARIABLE = re.compile(r"\$\{(\w+)\}")
 
 
 class TrackerStoreError(ValueError):
@@ -134,11 +132,7 @@ def delete_conversations(connection: Connection, senders: Iterable[str]) -> int:
 
 def _filled(value):
     """``${KBS_TRACKER_DB}`` and the like, as `kbs run` sets them for Rasa."""
-    if not isinstance(value, str):
-        return value
-    defaults = {"KBS_TRACKER_DB": settings.tracker_db()}
-    return VARIABLE.sub(lambda m: os.environ.get(m.group(1), defaults.get(m.group(1), "")),
-                        value)
+    return settings.endpoints_value(value) if isinstance(value, str) else value
 
 
 def _like(text: str) -> str:

@@ -124,6 +124,6 @@ def test_kbs_rehearsals_list_and_profile_list_are_audited(seeded):
     assert rows(action="listed") == [
         ("hv.one", "listed", "rehearsal", "hv.one",
          f"kbs rehearsals list (os user {user}): 1 shown"),
-        (f"os:{user}", "listed", "rehearsal", "(all)",
+        (f"cli:{user}", "listed", "rehearsal", "(all)",
          f"kbs rehearsals list (os user {user}): 1 shown"),
         ("hv.one", "listed", "profile", "hv.one", f"kbs profile list (os user {user}): 0 shown")]

@@ -157,14 +157,17 @@ def test_a_run_deletes_them_from_both_stores_and_the_audit_log_says_so(seeded, t
     deleted = {(row.object_type, row.object_id) for row in logged if row.action == "deleted"}
     assert deleted == {(kind, id_) for kind, id_ in seeded if kind != "audit_log"} | {
         ("audit_log", old_audit)}
-    assert all(row.actor == f"os:{os_user()}" for row in logged if row.action == "deleted")
+    assert all(row.actor == f"cli:{os_user()}" for row in logged if row.action == "deleted")
     assert all(row.detail.startswith(f"kbs retention run (os user {os_user()}): retention")
                for row in logged if row.action == "deleted")
     run = [row for row in logged if row.action == "retention_run"]
     assert len(run) == 1 and "1 conversation" in run[0].detail
-    # a second run finds nothing more
-    assert json.loads(kbs("retention", "run", "--dry-run", "--format", "json").stdout)[
-        "items"] == []
+    # a second run finds nothing more, and the log shows that it ran
+    assert json.loads(kbs("retention", "run", "--format", "json").stdout)["items"] == []
+    with get_engine().connect() as connection:
+        runs = connection.execute(select(audit_log.c.detail).where(
+            audit_log.c.action == "retention_run").order_by(audit_log.c.id)).scalars().all()
+    assert len(runs) == 2 and runs[-1].endswith(": nothing")
 
 
 def test_a_policy_of_the_deployments_own_is_used(seeded, tmp_path, monkeypatch):
