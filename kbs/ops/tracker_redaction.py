@@ -124,11 +124,11 @@ def apply() -> list[str]:
 
     def _additional_events(self, session, tracker):
         new = list(original(self, session, tracker))
-        written = [event.as_dict() for event in new]
-        cleaned = redacted(written)
-        if cleaned == written:
-            return iter(new)
-        return iter(RasaEvent.from_parameters(event) for event in cleaned)
+        if not any(SCREENED in (getattr(event, "metadata", None) or {}) for event in new
+                   if event.type_name == "bot"):
+            return iter(new)  # most turns: nothing refused, nothing copied
+        return iter(RasaEvent.from_parameters(event)
+                    for event in redacted(event.as_dict() for event in new))
 
     SQLTrackerStore._additional_events = _additional_events
     _applied.append("text refused by the screening removed before a tracker is stored")
