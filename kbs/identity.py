@@ -2,7 +2,8 @@
 
 The web app sends each message to Rasa with a sender id of the form
 ``<practitioner>`` or ``<practitioner>~<conversation>`` (a practitioner may start a
-conversation again); records are owned by the practitioner part.
+conversation again); records are owned by the practitioner part, which is the account id
+of the signed-in account (kbs.store.users: never reused, unlike a username).
 """
 
 import getpass

@@ -16,7 +16,7 @@ from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 
 from kbs.engine import score
-from kbs.store.schema import cases, plans, profiles, rehearsals
+from kbs.store.schema import cases, plans, profiles, rehearsals, users
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "profiles"
@@ -136,3 +136,14 @@ def seed_rehearsal(engine: Engine, owner: str, finished: bool = True) -> int:
             feedback=feedback if finished else None, started_at=START,
             finished_at=START + timedelta(minutes=12) if finished else None)
         ).inserted_primary_key[0]
+
+
+def seed_account(engine: Engine, username: str, account_id: str, disabled: bool = False) -> str:
+    """An account row that owns records, without the cost of hashing a password (it cannot
+    sign in: the hash is not one); ``account_id``, which its records' owner must be."""
+    with engine.begin() as connection:
+        connection.execute(insert(users).values(
+            account_id=account_id, username=username, password_hash="(no password)",
+            role="practitioner", created_at=datetime(2026, 1, 1), session_generation=0,
+            disabled_at=datetime(2026, 2, 1) if disabled else None))
+    return account_id

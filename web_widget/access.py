@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, request
+from flask import Blueprint, abort
 from flask_login import current_user, login_required
 from sqlalchemy.engine import Row
 
-from kbs.store.audit import door
 from web_widget import audit
-
-WEB = "web"  # the door in the audit log's detail (kbs.store.audit)
 
 
 def open_record(row: Row | None, object_type: str, object_id: int, action: str = "viewed"
@@ -19,22 +16,16 @@ def open_record(row: Row | None, object_type: str, object_id: int, action: str =
         abort(404)
     if row.owner != current_user.id:
         audit.record(current_user.id, "denied", object_type, object_id,
-                     door(web_request(), f"attempt: {action}; owner: {row.owner}"))
+                     f"attempt: {action}; owner: {row.owner}")
         abort(403)
-    audit.record(current_user.id, action, object_type, object_id, web_request())
+    audit.record(current_user.id, action, object_type, object_id)
     return row
 
 
 def listed(object_type: str, count: int) -> None:
     """A page listing the signed-in practitioner's records (their cases, plans,
     rehearsals) is a read of them: audited with how many it showed."""
-    audit.record(current_user.id, "listed", object_type, current_user.id,
-                 door(web_request(), f"{count} shown"))
-
-
-def web_request() -> str:
-    """The door of the audit row: the web app, and the request (never its query: a search)."""
-    return f"{WEB} {request.method} {request.path}"
+    audit.record(current_user.id, "listed", object_type, current_user.id, f"{count} shown")
 
 
 def signed_in_only(blueprint: Blueprint) -> None:

@@ -1,21 +1,28 @@
 """The chat pages and the JSON endpoints the widget uses.
 
 Every call goes to Rasa as ``<practitioner>~<conversation>``: the practitioner part is
-the signed-in username, the conversation part lives in the signed session cookie, so a
-practitioner can neither read nor write anyone else's conversation.
+the signed-in account's id (never reused, unlike a username), the conversation part lives
+in the signed session cookie, so a practitioner can neither read nor write anyone else's
+conversation. Each client (address and account) may send KBS_CHAT_PER_MINUTE messages a
+minute; more are refused with 429 and how long to wait.
 """
 
 from __future__ import annotations
 
+import math
 import secrets
 
-from flask import Blueprint, current_app, jsonify, render_template, request, session
+from flask import Blueprint, Flask, current_app, jsonify, render_template, request, session
 from flask_login import current_user, login_required
 
+from kbs.accounts.limits import SlidingWindow
+from kbs.accounts.wording import say
 from kbs.identity import sender_id_for
 from web_widget.rasa_client import RasaUnavailable, fetch_history, send_message
+from web_widget.security import client_address
 
 MAX_MESSAGE_CHARS = 4000
+LIMIT = "kbs_chat_limit"
 
 chat = Blueprint("chat", __name__)
 
@@ -53,6 +60,11 @@ def post_message():
     if len(text) > MAX_MESSAGE_CHARS:
         return jsonify(error=f"That message is {len(text):,} characters; the limit is "
                              f"{MAX_MESSAGE_CHARS:,}. Please send it in shorter parts."), 413
+    wait = _chat_limit_wait()
+    if wait:
+        seconds = max(1, math.ceil(wait))
+        return jsonify(error=say("chat_too_fast", seconds=seconds)), 429, {
+            "Retry-After": str(seconds)}
     return _from_rasa(lambda: send_message(current_app.config["RASA_URL"], sender(), text),
                       "The assistant is not answering just now. Your message was not sent; "
                       "please try again in a moment.")
@@ -74,6 +86,20 @@ def history():
 def restart():
     session["conversation_id"] = secrets.token_urlsafe(16)
     return jsonify(messages=[])
+
+
+def install_limit(app: Flask) -> None:
+    """The chat's rate limit (CHAT_PER_MINUTE; 0, none), on the app's clock."""
+    if app.config["CHAT_PER_MINUTE"]:
+        clock = app.config["CLOCK"]
+        app.extensions[LIMIT] = SlidingWindow(app.config["CHAT_PER_MINUTE"], 60.0,
+                                              clock=lambda: clock().timestamp())
+
+
+def _chat_limit_wait() -> float:
+    """0 when this client may send now (and it counts); else the seconds to wait."""
+    limiter = current_app.extensions.get(LIMIT)
+    return limiter.hit(f"{client_address()} {current_user.id}") if limiter else 0.0
 
 
 def _from_rasa(ask, unavailable: str):

@@ -69,7 +69,7 @@ def print_view(profile_id: int):
 def export(profile_id: int):
     row = open_record(queries.profile(profile_id), "profile", profile_id, "exported")
     document = {
-        "exported_at": _now(), "exported_by": current_user.id,
+        "exported_at": _now(), "exported_by": current_user.username,
         "case_reference": row.reference, "version": row.version, "status": row.status,
         "started_at": row.started_at, "updated_at": row.updated_at,
         "completed_at": row.completed_at, "answers": row.answers, "result": row.result,

@@ -304,9 +304,9 @@ def _discarded(connection: Connection, owner: str, row: Row) -> Turn:
 def _command(command: str, state: State, row: Row, step: steps.Step) -> Turn:
     if command == "stop":
         return Turn(replace(state, outcome=STOPPED))
-    if command == "skip":
-        return _moved_on(replace(state, asked=(*state.asked, step.id)), row.answers,
-                         (Message(say("skipped")),))
+    if command == "skip":  # a group's list is skipped with each of its questions
+        return _moved_on(replace(state, asked=(*state.asked, *step.members, step.id)),
+                         row.answers, (Message(say("skipped")),))
     if command == "back":
         return _back(state, row.answers)
     if command == "why":

@@ -87,6 +87,8 @@ class Vocabulary:
     contrast: tuple[str, ...] = ()
     asked_in_the_negative: frozenset[str] = frozenset()  # factor keys (carer.icon_not_discussed)
     source_asked: frozenset[str] = frozenset()  # factor keys: the source is asked for
+    # factor keys: a carer's account and another's, both saying present, differ in extent
+    differ_in_degree: frozenset[str] = frozenset()
     # Read alike in every mode (kbs/catalogues/words.yml).
     negations: frozenset[str] = frozenset()
     children: frozenset[str] = frozenset()
@@ -130,7 +132,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
               "reference_words", "roles", "noticed", "factors", "fields",
               "contact", "messages", "buttons", "sections", "source_words", "infant_labels",
               "notes", "crisis", "corrections", "questions", "asked_in_the_negative",
-              "source_asked"))
+              "source_asked", "differ_in_degree"))
     prompts, answers, sources = doc.get("prompts"), doc.get("answers"), doc.get("sources")
     prompts.only(("intro", "help", "level", *PROMPTS))
     answers.only(("yes", "no", "unknown", "hedges", "statuses"))
@@ -179,6 +181,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         contrast=_phrases(sources.get("contrast")),
         asked_in_the_negative=_factor_keys(doc.get("asked_in_the_negative")),
         source_asked=_factor_keys(doc.get("source_asked")),
+        differ_in_degree=_factor_keys(doc.get("differ_in_degree")),
     )
 
 

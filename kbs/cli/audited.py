@@ -1,7 +1,12 @@
 """The command line's door to the audit log: every `kbs` command that reads or writes a
-record writes a row with who it acted for (``--owner``, KBS_PRACTITIONER, or, when a
-command reads everyone's or erases, the operating-system user as ``cli:NAME``) and, in its
-detail, the command and the operating-system user who ran it (kbs.store.audit)."""
+record, or changes an account, writes a row with who it acted for and, in its detail, the
+command and the operating-system user who ran it (kbs.store.audit).
+
+The actor is as in the web app and the chat: an account id, never a username (one could be
+made again for someone else): the account ``--owner`` (or KBS_PRACTITIONER) names, mapped by
+kbs.cli.database.owner_account. A command acting for nobody (`kbs users`, `kbs retention
+run`, `kbs case erase`, `kbs rehearsals list` without --owner) acts as the
+operating-system user, ``cli:NAME``."""
 
 from __future__ import annotations
 
@@ -17,10 +22,10 @@ def cli_door(command: str) -> str:
     return f"{command} (os user {os_user()})"
 
 
-def actor(owner: str | None) -> str:
-    """Whom a command acts for: the owner given, else the operating-system user
-    (``cli:NAME``, as `kbs users` records it)."""
-    return owner or f"cli:{os_user()}"
+def actor(account: str | None) -> str:
+    """Whom a command acts for: the account id it acts for, else the operating-system user
+    (``cli:NAME``)."""
+    return account or f"cli:{os_user()}"
 
 
 def audit(actor_: str, action: str, object_type: str, object_id: object, command: str,

@@ -40,3 +40,24 @@ def database_errors() -> Iterator[None]:
         where = settings.database_url().split("@")[-1]
         raise click.ClickException(f"the database at {where} cannot be used: "
                                    f"{reason}") from err
+
+
+def owner_account(engine: Engine, username: str) -> str:
+    """The account id owning the records of ``username`` (an open account's), for a
+    command's --owner; a disabled or unknown account is a one-line ClickException."""
+    from kbs.accounts import AccountError
+    from kbs.store.users import owner_id
+
+    with database_errors():
+        try:
+            return owner_id(engine, username)
+        except AccountError as err:
+            raise click.ClickException(str(err)) from err
+
+
+def usernames(engine: Engine) -> dict[str, str]:
+    """Account id -> username, to show an owner as a person reads it."""
+    from kbs.store.users import list_users
+
+    with database_errors():
+        return {user.account_id: user.username for user in list_users(engine)}

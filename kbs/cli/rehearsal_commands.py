@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from kbs.cli.audited import actor, audit
-from kbs.cli.database import database_errors, upgraded_database
+from kbs.cli.database import database_errors, owner_account, upgraded_database, usernames
 from kbs.cli.output import FORMAT, echo_json
 
 
@@ -15,7 +15,7 @@ def rehearsals() -> None:
 
 
 @rehearsals.command("list")
-@click.option("--owner", help="Only this practitioner's rehearsals.")
+@click.option("--owner", help="Only this practitioner's rehearsals (her username).")
 @FORMAT
 def list_rehearsals(owner: str | None, output_format: str) -> None:
     """Finished rehearsals, oldest first: owner, persona, date, hidden facts uncovered.
@@ -26,13 +26,16 @@ def list_rehearsals(owner: str | None, output_format: str) -> None:
     from kbs.store.rehearsals import finished_rehearsals
 
     engine = upgraded_database()
+    account = owner_account(engine, owner) if owner else None
     with database_errors():
-        found = finished_rehearsals(owner, engine)
-    # A read of the rehearsals listed (everyone's when no --owner: by the os user).
-    audit(actor(owner), "listed", "rehearsal", owner or "(all)", "kbs rehearsals list",
+        found = finished_rehearsals(account, engine)
+    # A read of the rehearsals listed: for the owner's account id, or everyone's (no
+    # --owner) by the operating-system user.
+    audit(actor(account), "listed", "rehearsal", account or "(all)", "kbs rehearsals list",
           f"{len(found)} shown")
+    names = usernames(engine)  # owners are account ids; earlier ones may be other names
     if output_format == "json":
-        echo_json([{"id": r.id, "owner": r.owner, "persona": r.persona,
+        echo_json([{"id": r.id, "owner": names.get(r.owner, r.owner), "persona": r.persona,
                     "finished_at": r.finished_at, "uncovered": r.uncovered,
                     "facts_total": r.facts_total} for r in found])
         return
@@ -40,7 +43,8 @@ def list_rehearsals(owner: str | None, output_format: str) -> None:
         click.echo("No finished rehearsals" + (f" for {owner}." if owner else "."))
         return
     _echo_table([("owner", "persona", "finished", "facts uncovered")] + [
-        (r.owner, r.persona, f"{r.finished_at:%Y-%m-%d %H:%M}", f"{r.uncovered}/{r.facts_total}")
+        (names.get(r.owner, r.owner), r.persona, f"{r.finished_at:%Y-%m-%d %H:%M}",
+         f"{r.uncovered}/{r.facts_total}")
         for r in found])
 
 

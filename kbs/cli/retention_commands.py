@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from kbs.cli.audited import actor, cli_door
-from kbs.cli.database import database_errors, upgraded_database
+from kbs.cli.database import database_errors, owner_account, upgraded_database
 from kbs.cli.output import FORMAT, echo_json
 from kbs.cli.saved_profile_commands import OWNER
 
@@ -58,25 +58,27 @@ def case() -> None:
 def erase_case(reference: str, dry_run: bool, yes: bool, output_format: str,
                owner: str) -> None:
     """Erase the owner's case REFERENCE: the case, every version of its profile, every plan
-    saved with it, and the owner's conversations in Rasa's tracker store that name it.
+    saved with it, and the owner's conversations in Rasa's tracker store that name it (the
+    owner is a username; its records and conversations are those of its account id).
     Each erasure is written to the audit log (which keeps that the case existed and who
     erased it). Asks first unless --yes or --dry-run.
     """
     from kbs.retention import NoSuchCase, erase, erasure
 
     engine, tracker_engine = _engines()
+    account = owner_account(engine, owner)  # records are owned by account ids
     try:
         with database_errors():
-            items = erasure(owner, reference, engine, tracker_engine)
+            items = erasure(account, reference, engine, tracker_engine)
             if not dry_run and not yes:
                 for item in items:
                     click.echo(item.line(), err=True)
                 click.confirm(f"Erase {reference} of {owner} and everything above?",
                               abort=True, err=True)
-            items = erase(owner, reference, engine, tracker_engine, actor=actor(None),
+            items = erase(account, reference, engine, tracker_engine, actor=actor(None),
                           command=cli_door("kbs case erase"), dry_run=dry_run)
-    except NoSuchCase as err:
-        raise click.ClickException(str(err)) from err
+    except NoSuchCase as err:  # named by the username given, not the account id
+        raise click.ClickException(f"{owner} has no case {reference}") from err
     if output_format == "json":
         echo_json({"dry_run": dry_run, "case": reference, "owner": owner,
                    "items": [i.to_dict() for i in items]})

@@ -2,6 +2,8 @@
 
 Profiles belong to the practitioner who made them, so every command needs --owner (or
 KBS_PRACTITIONER): the command runs on the server, where it could otherwise read anyone's.
+The owner is a username of an open account; its records are those of its account id (a
+disabled account's cannot be read this way).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import click
 
 from kbs import engine
 from kbs.cli.audited import audit
-from kbs.cli.database import database_errors, upgraded_database
+from kbs.cli.database import database_errors, owner_account, upgraded_database
 from kbs.cli.output import FORMAT, echo_json, json_text
 from kbs.engine.rescore import Rescored, rescore, saved_profile
 from kbs.ops import settings
@@ -49,8 +51,9 @@ def profile() -> None:
 @OWNER
 def list_profiles(output_format: str, owner: str) -> None:
     """Every saved profile of the owner: reference, version, status, dates and level."""
-    rows = _rows(owner)
-    audit(owner, "listed", "profile", owner, "kbs profile list", f"{len(rows)} shown")
+    account = _account(owner)
+    rows = _rows(account)
+    audit(account, "listed", "profile", account, "kbs profile list", f"{len(rows)} shown")
     if output_format == "json":
         echo_json([{**_saved(row), "level": (row.result or {}).get("level"),
                     "level_name": (row.result or {}).get("level_name"),
@@ -83,8 +86,9 @@ def show(case: str, version: int | None, output_format: str, owner: str) -> None
     version that scored it, and "today": today's catalogue version, whether it scores the
     answers differently and which keys it changes).
     """
-    row = _version(owner, case, version)
-    _audit(owner, "viewed", row, "kbs profile show")
+    account = _account(owner)
+    row = _version(owner, account, case, version)
+    _audit(account, "viewed", row, "kbs profile show")
     today = rescore(row.answers, row.result, row.catalogue_version)
     if output_format == "json":
         saved = {**_saved(row), "today": today.to_dict()}
@@ -137,8 +141,9 @@ def export(case: str, version: int | None, output: Path | None, owner: str) -> N
     kbs profile export KBS-0142 -o v2.json --owner hv.one
     kbs compare v1.json v2.json
     """
-    row = _version(owner, case, version)
-    _audit(owner, "exported", row, "kbs profile export")
+    account = _account(owner)
+    row = _version(owner, account, case, version)
+    _audit(account, "exported", row, "kbs profile export")
     text = json_text(row.answers)
     if output is None:
         click.echo(text, nl=False)
@@ -147,15 +152,22 @@ def export(case: str, version: int | None, output: Path | None, owner: str) -> N
         click.echo(f"Wrote {output}", err=True)
 
 
-def _rows(owner: str, reference: str | None = None) -> list[Any]:
-    database = upgraded_database()
-    with database_errors(), database.connect() as connection:
-        return profiles_of(connection, owner, reference)
+def _account(owner: str) -> str:
+    """The account id owning the records of --owner (a username): kbs.cli.database."""
+    return owner_account(upgraded_database(), owner)
 
 
-def _audit(owner: str, action: str, row: Any, command: str) -> None:
-    """As the web app does for its pages: the profile's id, who, and which command."""
-    audit(owner, action, "profile", row.id, command, row.reference)
+def _rows(account: str, reference: str | None = None) -> list[Any]:
+    from kbs.store.database import get_engine  # brought up to date by _account
+
+    with database_errors(), get_engine().connect() as connection:
+        return profiles_of(connection, account, reference)
+
+
+def _audit(account: str, action: str, row: Any, command: str) -> None:
+    """As the web app does for its pages: the profile's id, who (the account id), and which
+    command."""
+    audit(account, action, "profile", row.id, command, row.reference)
 
 
 def _saved(row: Any) -> dict[str, Any]:
@@ -165,8 +177,8 @@ def _saved(row: Any) -> dict[str, Any]:
             "catalogue_version": row.catalogue_version}
 
 
-def _version(owner: str, reference: str, version: int | None) -> Any:
-    rows = _rows(owner, reference)
+def _version(owner: str, account: str, reference: str, version: int | None) -> Any:
+    rows = _rows(account, reference)
     if not rows:
         raise click.ClickException(f"no saved profile for {reference} (owner {owner}); "
                                    "`kbs profile list` shows the saved ones")

@@ -153,9 +153,35 @@ def rasa_token_or_new() -> str:
     return rasa_token() or secrets.token_urlsafe(32)
 
 
-def secure_cookies() -> bool:
-    """KBS_SECURE_COOKIES: the session cookie goes over https only (TLS in front)."""
+def secure_cookies() -> bool | None:
+    """KBS_SECURE_COOKIES: 1, cookies go over https only and HSTS is sent, whoever asks; 0,
+    never (plain http on a network, not advised); unset (None), both on except for a
+    request over http to a loopback address (`make run` and the tests on 127.0.0.1)."""
+    if not _text("KBS_SECURE_COOKIES").strip():
+        return None
     return _flag("KBS_SECURE_COOKIES")
+
+
+def trusted_proxies() -> int:
+    """KBS_TRUSTED_PROXIES: how many proxies (TLS in front) set X-Forwarded-For, -Proto,
+    -Host and -Port before a request reaches the web app; 0, the headers are ignored."""
+    return _whole_number("KBS_TRUSTED_PROXIES", 0, 0, 10, "a number of proxies")
+
+
+def idle_minutes() -> int:
+    """KBS_IDLE_MINUTES: a session unused this long ends (default 30)."""
+    return _whole_number("KBS_IDLE_MINUTES", 30, 1, 24 * 60, "a number of minutes")
+
+
+def session_hours() -> int:
+    """KBS_SESSION_HOURS: a session ends this long after sign-in, used or not (default 8)."""
+    return _whole_number("KBS_SESSION_HOURS", 8, 1, 24, "a number of hours")
+
+
+def chat_per_minute() -> int:
+    """KBS_CHAT_PER_MINUTE: messages one client may send to /api/chat in a minute (default
+    30; 0 for no limit, as the bench and the integration tests set)."""
+    return _whole_number("KBS_CHAT_PER_MINUTE", 30, 0, 100_000, "a number of messages")
 
 
 def frame_ancestors() -> list[str]:

@@ -1,8 +1,12 @@
 """The audit log: who read, wrote, exported, erased or was refused which record, and
 sign-ins, through every door: the web app, the chat (the Rasa actions) and the command
-line. ``detail`` starts with the door (``door``): "web GET /profiles/3", "chat", "kbs plan
-show (os user alice)"; what follows it says more (a reference, a reason), never a word the
-practitioner wrote about the family."""
+line. ``actor`` is an account id (kbs.store.users: never reused, unlike a username) in every
+door: the signed-in account's (web_widget/audit.py), the conversation's (the practitioner
+part of Rasa's sender id, kbs.identity), the account a command's --owner names
+(kbs/cli/audited.py); ``cli:NAME``, the operating-system user, for a command acting for
+nobody; "(not signed in)" for a failed sign-in. ``detail`` starts with the door
+(``door``): "web GET /profiles/3", "chat", "kbs plan show (os user alice)"; what follows it
+says more (a reference, a reason), never a word the practitioner wrote about the family."""
 
 from __future__ import annotations
 

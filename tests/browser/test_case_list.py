@@ -34,8 +34,8 @@ def web_app(tmp_path_factory) -> str:
     url = f"sqlite:///{tmp_path_factory.mktemp('cases') / 'kbs.db'}"
     upgrade(url)
     database = engine_for(url)
-    add_user(database, OWNER, PASSWORD)
-    seed_case_list(database, OWNER, datetime.now())
+    account = add_user(database, OWNER, PASSWORD).account_id  # which owns the records
+    seed_case_list(database, account, datetime.now())
     app = create_app({"SECRET_KEY": "browser-test", "DATABASE_URL": url,
                       "RASA_URL": f"http://127.0.0.1:{free_port()}", "RASA_TOKEN": "token"})
     port = free_port()

@@ -23,7 +23,7 @@ from kbs.store.plans import save_plan
 from kbs.store.rehearsals import save_rehearsal
 from kbs.store.schema import audit_log
 from tests.plan_answers import NO_RISK_SLEEP
-from tests.web_seed import REHEARSAL_PERSONA, played_rehearsal
+from tests.web_seed import REHEARSAL_PERSONA, played_rehearsal, seed_account
 
 from .actions.harness import run as run_action
 from .actions.harness import tracker as a_tracker
@@ -81,14 +81,20 @@ def test_a_rehearsal_saved_by_the_action_is_audited_as_the_senders_practitioner(
 
 # -- the command line ------------------------------------------------------------------------
 
+# Records are owned by account ids (h19web); --owner names the account by its username.
+ONE, TWO = "u-test-hv-one", "u-test-hv-two"
+
+
 @pytest.fixture
 def seeded(database_url):
+    seed_account(get_engine(), "hv.one", ONE)
+    seed_account(get_engine(), "hv.two", TWO)
     with get_engine().begin() as connection:
-        case = get_or_create_case(connection, "hv.one", "KBS-0142")
-        plan = save_plan(connection, owner="hv.one", kind="safer_sleep", case_id=case,
+        case = get_or_create_case(connection, ONE, "KBS-0142")
+        plan = save_plan(connection, owner=ONE, kind="safer_sleep", case_id=case,
                          content=safer_sleep_plan(NO_RISK_SLEEP, case_reference="KBS-0142"))
     transcript, feedback = played_rehearsal()
-    save_rehearsal("hv.one", REHEARSAL_PERSONA, transcript, feedback, datetime(2026, 3, 2, 10),
+    save_rehearsal(ONE, REHEARSAL_PERSONA, transcript, feedback, datetime(2026, 3, 2, 10),
                    datetime(2026, 3, 2, 10, 12), get_engine())
     return {"plan": plan}
 
@@ -103,10 +109,26 @@ def test_kbs_plan_show_shows_only_the_owners_plan_and_audits_every_attempt(seede
     exported = kbs("plan", "show", plan, "--owner", "hv.one", "--format", "json")
     assert json.loads(exported.stdout)["id"] == seeded["plan"]
     door = f"kbs plan show (os user {os_user()})"
+    # The actor is the account id the username maps to, as in the web app (never a
+    # username, which could be made again for someone else).
     assert rows(object_type="plan", object_id=plan)[-3:] == [
-        ("hv.one", "viewed", "plan", plan, f"{door}: KBS-0142"),
-        ("hv.two", "denied", "plan", plan, f"{door}: owner: hv.one"),
-        ("hv.one", "exported", "plan", plan, f"{door}: KBS-0142")]
+        (ONE, "viewed", "plan", plan, f"{door}: KBS-0142"),
+        (TWO, "denied", "plan", plan, f"{door}: owner: {ONE}"),
+        (ONE, "exported", "plan", plan, f"{door}: KBS-0142")]
+
+
+def test_kbs_plan_show_maps_the_owners_username_to_her_account_id(seeded):
+    """The plan is owned by the account id: naming the id itself, a username that is not an
+    account, or a closed account's username shows nothing (issue 19)."""
+    plan = str(seeded["plan"])
+    for owner in (ONE, "hv.three"):
+        result = kbs("plan", "show", plan, "--owner", owner)
+        assert result.exit_code == 1 and "Safer sleep" not in result.output
+        assert f"there is no account called '{owner}'" in result.output
+    seed_account(get_engine(), "hv.closed", "u-test-hv-closed", disabled=True)
+    closed = kbs("plan", "show", plan, "--owner", "hv.closed")
+    assert closed.exit_code == 1 and "Safer sleep" not in closed.output
+    assert not rows(object_type="plan", action="viewed")
 
 
 def test_kbs_plan_show_needs_an_owner(seeded, monkeypatch):
@@ -122,8 +144,7 @@ def test_kbs_rehearsals_list_and_profile_list_are_audited(seeded):
     assert kbs("profile", "list", "--owner", "hv.one").exit_code == 0
     user = os_user()
     assert rows(action="listed") == [
-        ("hv.one", "listed", "rehearsal", "hv.one",
-         f"kbs rehearsals list (os user {user}): 1 shown"),
+        (ONE, "listed", "rehearsal", ONE, f"kbs rehearsals list (os user {user}): 1 shown"),
         (f"cli:{user}", "listed", "rehearsal", "(all)",
          f"kbs rehearsals list (os user {user}): 1 shown"),
-        ("hv.one", "listed", "profile", "hv.one", f"kbs profile list (os user {user}): 0 shown")]
+        (ONE, "listed", "profile", ONE, f"kbs profile list (os user {user}): 0 shown")]

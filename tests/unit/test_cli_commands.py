@@ -25,10 +25,11 @@ from kbs.store.profiles import complete_profile, start_profile
 from kbs.store.rehearsals import save_rehearsal
 from tests.conftest import ROOT
 from tests.plan_answers import NO_RISK_SLEEP
-from tests.web_seed import REHEARSAL_PERSONA, played_rehearsal
+from tests.web_seed import REHEARSAL_PERSONA, played_rehearsal, seed_account
 
 FIXTURES = ROOT / "tests" / "fixtures" / "profiles"
 OWNER = "hv.one"
+OWNER_ID = "u-test-hv-one"  # the account id, which owns the seeded records
 
 
 def walk(group: click.Group, path: tuple[str, ...] = ()):
@@ -72,15 +73,16 @@ def seeded(database_url, tmp_path, monkeypatch):
     monkeypatch.setenv("KBS_TRACKER_DB", str(tmp_path / "rasa-tracker.db"))  # none yet
     answers = json.loads(json.dumps(yaml.safe_load(
         (FIXTURES / "infant-2-before-injury.yml").read_text(encoding="utf-8")), default=str))
+    seed_account(get_engine(), OWNER, OWNER_ID)
     with get_engine().begin() as connection:
-        case = get_or_create_case(connection, OWNER, "KBS-0142")
+        case = get_or_create_case(connection, OWNER_ID, "KBS-0142")
         first = start_profile(connection, case, answers, engine.score(answers).to_dict())
         complete_profile(connection, first, answers, engine.score(answers).to_dict())
         start_profile(connection, case, {"carers": {}}, engine.score({}).to_dict())
-        plan = save_plan(connection, owner=OWNER, kind="safer_sleep", case_id=case,
+        plan = save_plan(connection, owner=OWNER_ID, kind="safer_sleep", case_id=case,
                          content=safer_sleep_plan(NO_RISK_SLEEP, case_reference="KBS-0142"))
     transcript, feedback = played_rehearsal()
-    save_rehearsal(OWNER, REHEARSAL_PERSONA, transcript, feedback, datetime(2026, 3, 2, 10),
+    save_rehearsal(OWNER_ID, REHEARSAL_PERSONA, transcript, feedback, datetime(2026, 3, 2, 10),
                    datetime(2026, 3, 2, 10, 12), get_engine())
     return {"plan": plan, "answers": answers}
 
@@ -154,6 +156,7 @@ RECIPES = {
     ("case", "erase"): (lambda s, t: ["case", "erase", "KBS-0142", "--owner", OWNER,
                                       "--dry-run"], ()),
     ("rehearsals", "personas"): (lambda s, t: ["rehearsals", "personas"], ()),
+    ("users", "list"): (lambda s, t: ["users", "list"], ()),
     ("version",): (lambda s, t: ["version"], ()),
     # Nothing answers at this address: the JSON says not ready, with exit code 1.
     ("status",): (lambda s, t: ["status", "--url", "http://127.0.0.1:9"], ()),
@@ -193,6 +196,7 @@ def test_text_is_still_the_default(seeded):
     result = kbs("rehearsals", "list")
     assert result.exit_code == 0
     assert result.stdout.split()[:2] == ["owner", "persona"]
+    assert result.stdout.splitlines()[1].split()[0] == OWNER  # the username, not the id
 
 
 # -- exit codes: 1 on a missed gate, with the JSON still on standard output -----------------
@@ -275,9 +279,12 @@ def test_kbs_eval_without_a_subcommand_is_still_the_pipelines_comparison(monkeyp
 
 @pytest.mark.parametrize("args, says", [
     (["rehearsals", "list"], "No finished rehearsals."),
-    (["profile", "list", "--owner", OWNER], f"No saved profiles for {OWNER}."),
-    (["plan", "show", "1", "--owner", OWNER], "Error: there is no plan 1"),
-    (["profile", "show", "KBS-0142", "--owner", OWNER], "Error: no saved profile for KBS-0142"),
+    # --owner names an account (issue 19): on a new database there is none yet.
+    (["profile", "list", "--owner", OWNER], f"Error: there is no account called '{OWNER}'"),
+    (["plan", "show", "1", "--owner", OWNER], f"Error: there is no account called '{OWNER}'"),
+    (["profile", "show", "KBS-0142", "--owner", OWNER],
+     f"Error: there is no account called '{OWNER}'"),
+    (["users", "list"], "No accounts yet"),
 ])
 def test_a_fresh_database_is_brought_up_to_date_by_any_command(tmp_path, monkeypatch, args,
                                                               says):

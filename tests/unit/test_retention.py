@@ -23,6 +23,7 @@ from kbs.ops.daily_retention import DailyRetention
 from kbs.retention import PERIODS, load_policy, now_utc
 from kbs.store.database import get_engine
 from kbs.store.schema import audit_log, cases, plans, profiles, rehearsals
+from tests.web_seed import seed_account
 
 DAY = 24 * 60 * 60
 
@@ -182,19 +183,31 @@ def test_a_policy_of_the_deployments_own_is_used(seeded, tmp_path, monkeypatch):
 
 # -- erasure of one case ---------------------------------------------------------------------
 
+# Records are owned by account ids, and Rasa's sender id starts with one (h19web); --owner
+# names the account by its username.
+ONE, TWO = "u-test-hv-one", "u-test-hv-two"
+
+
 @pytest.fixture
 def one_case(database_url, tracker_db):
+    seed_account(get_engine(), "hv.one", ONE)
+    seed_account(get_engine(), "hv.two", TWO)
+    seed_account(get_engine(), "hv.three", "u-test-hv-three")
     with get_engine().begin() as connection:
-        case = add_case(connection, "hv.one", "KBS-0142", ago(20), ago(2), ago(1))
+        case = add_case(connection, ONE, "KBS-0142", ago(20), ago(2), ago(1))
         connection.execute(insert(profiles).values(
             case_id=case, version=2, status="in_progress", answers={}, result={},
             started_at=ago(1), updated_at=ago(1)))
-        other = add_case(connection, "hv.one", "KBS-01420", ago(20), ago(2))
-        add_case(connection, "hv.two", "KBS-0142", ago(20), ago(2))
-    add_events(tracker_db, "hv.one~c1", [3, 2], '{"assessment_case": "KBS-0142"}')
-    add_events(tracker_db, "hv.one~c2", [3], "resume KBS-01420")  # another case
-    add_events(tracker_db, "hv.two~c3", [3], "resume KBS-0142")  # another practitioner's
-    add_events(tracker_db, "hv.one~c4", [3], "hello")
+        other = add_case(connection, ONE, "KBS-01420", ago(20), ago(2))
+        add_case(connection, TWO, "KBS-0142", ago(20), ago(2))
+    add_events(tracker_db, f"{ONE}~c1", [3, 2], '{"assessment_case": "KBS-0142"}')
+    add_events(tracker_db, ONE, [2], "resume KBS-0142")  # a sender id without a conversation
+    add_events(tracker_db, f"{ONE}~c2", [3], "resume KBS-01420")  # another case
+    add_events(tracker_db, f"{TWO}~c3", [3], "resume KBS-0142")  # another practitioner's
+    add_events(tracker_db, f"{ONE}~c4", [3], "hello")
+    # Her username is not her: one made again for someone else owns none of her records
+    # (h19web), so a sender id starting with it is not one of her conversations.
+    add_events(tracker_db, "hv.one~c5", [3], "resume KBS-0142")
     return {"case": case, "other": other}
 
 
@@ -202,21 +215,25 @@ def test_erasing_a_case_takes_its_profiles_plans_and_conversations(one_case, tra
     listed = json.loads(kbs("case", "erase", "KBS-0142", "--owner", "hv.one", "--dry-run",
                             "--format", "json").stdout)
     kinds = sorted((item["kind"], item["id"]) for item in listed["items"])
-    assert [kind for kind, _ in kinds] == ["case", "conversation", "plan", "profile", "profile"]
-    assert ("conversation", "hv.one~c1") in kinds
+    assert [kind for kind, _ in kinds] == ["case", "conversation", "conversation", "plan",
+                                           "profile", "profile"]
+    assert {id_ for kind, id_ in kinds if kind == "conversation"} == {ONE, f"{ONE}~c1"}
     assert counts()["profiles"] == 4  # nothing erased by a dry run
     result = kbs("case", "erase", "KBS-0142", "--owner", "hv.one", "--yes")
     assert result.exit_code == 0, result.output
     with get_engine().connect() as connection:
         left = {(row.owner, row.reference) for row in connection.execute(select(cases))}
-        assert left == {("hv.one", "KBS-01420"), ("hv.two", "KBS-0142")}
+        assert left == {(ONE, "KBS-01420"), (TWO, "KBS-0142")}
         assert {row.case_id for row in connection.execute(select(profiles))} == {
             one_case["other"], one_case["other"] + 1}
         assert connection.execute(select(func.count()).select_from(plans)).scalar() == 0
         erased = {(row.object_type, row.object_id) for row in connection.execute(
             select(audit_log).where(audit_log.c.action == "erased"))}
+        erasers = {row.actor for row in connection.execute(
+            select(audit_log).where(audit_log.c.action == "erased"))}
     assert erased == set(kinds)
-    assert senders(tracker_db) == {"hv.one~c2", "hv.two~c3", "hv.one~c4"}
+    assert erasers == {f"cli:{os_user()}"}  # a command acting for nobody: the os user
+    assert senders(tracker_db) == {f"{ONE}~c2", f"{TWO}~c3", f"{ONE}~c4", "hv.one~c5"}
 
 
 def test_erasing_asks_first_and_a_no_erases_nothing(one_case):
@@ -229,6 +246,15 @@ def test_erasing_a_case_the_owner_does_not_have_says_so(one_case):
     result = kbs("case", "erase", "KBS-0142", "--owner", "hv.three", "--yes")
     assert result.exit_code == 1 and "hv.three has no case KBS-0142" in result.output
     assert counts()["cases"] == 3
+
+
+@pytest.mark.parametrize("owner", [ONE, "hv.four"])
+def test_erasing_maps_the_owners_username_to_her_account_id(one_case, tracker_db, owner):
+    """--owner is a username: the account id itself, or a name with no account, erases
+    nothing (issue 19)."""
+    result = kbs("case", "erase", "KBS-0142", "--owner", owner, "--yes")
+    assert result.exit_code == 1 and f"there is no account called '{owner}'" in result.output
+    assert counts()["cases"] == 3 and len(senders(tracker_db)) == 6
 
 
 # -- kbs run, daily ----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from kbs.store.cases import get_or_create_case
 from kbs.store.database import get_engine
 from kbs.store.profiles import complete_profile, start_profile
 from kbs.store.schema import audit_log
+from tests.web_seed import seed_account
 
 from .engine.builders import fixture_doc
 
@@ -26,10 +27,15 @@ def no_practitioner(monkeypatch):
     monkeypatch.delenv("KBS_PRACTITIONER", raising=False)
 
 
+ONE, TWO = "u-test-hv-one", "u-test-hv-two"  # the accounts' ids, which own their records
+
+
 @pytest.fixture
 def database(database_url):
+    seed_account(get_engine(), "hv.one", ONE)
+    seed_account(get_engine(), "hv.two", TWO)
     with get_engine().begin() as connection:
-        case = get_or_create_case(connection, "hv.one", "KBS-0142")
+        case = get_or_create_case(connection, ONE, "KBS-0142")
         first = start_profile(connection, case, INFANT_1, engine.score(INFANT_1).to_dict())
         complete_profile(connection, first, INFANT_1, engine.score(INFANT_1).to_dict())
         start_profile(connection, case, {"carers": {}}, engine.score({}).to_dict())
@@ -89,12 +95,13 @@ def test_show_and_export_are_in_the_audit_log(database, tmp_path):
     with get_engine().connect() as connection:
         rows = connection.execute(select(audit_log.c.actor, audit_log.c.action,
                                          audit_log.c.object_type, audit_log.c.detail)).all()
-    # The detail names the command, who ran it and the case (issue 19); the seeding's own
-    # rows (the case created through the chat's store) are left out.
+    # The actor is the account id --owner names (issue 19); the detail names the command,
+    # who ran it and the case; the seeding's own rows (the case created through the chat's
+    # store) are left out.
     user = os_user()
     assert [tuple(row) for row in rows if not row.detail.startswith("chat")] == [
-        ("hv.one", "viewed", "profile", f"kbs profile show (os user {user}): KBS-0142"),
-        ("hv.one", "exported", "profile", f"kbs profile export (os user {user}): KBS-0142")]
+        (ONE, "viewed", "profile", f"kbs profile show (os user {user}): KBS-0142"),
+        (ONE, "exported", "profile", f"kbs profile export (os user {user}): KBS-0142")]
 
 
 @pytest.mark.parametrize("args, message", [

@@ -23,6 +23,7 @@ from kbs.safer_practice.reading import Message
 from kbs.store.database import get_engine
 from kbs.store.schema import cases, profiles
 
+from .assessment.test_answers_read_right import DRINK, mums_account, saved_entry
 from .entities import entities_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -184,6 +185,31 @@ def test_the_accounts_notes_are_not_kept_when_the_message_is_refused(nlp, family
     assert [a.get("note") for a in entry["accounts"]] == [None, None]
     assert any(found in m.screened for m in result.messages)
     assert found.lower() not in str(result.doc).lower() and "12.03" not in str(result.doc)
+
+
+@pytest.mark.parametrize("reference, go_back, text, found", [
+    # another source's answer when the question comes back (record.add_account)
+    ("KBS-2291", True, "nan says she drinks most days, born 12.03.1990", "12.03.1990"),
+    # another account reported in passing at the next question
+    ("KBS-2292", False, "Nan says mum drinks most days with Kayleigh; whether it is stable "
+                        "or chaotic I don't know.", "Kayleigh"),
+])
+def test_an_account_kept_across_turns_or_in_passing_is_screened(hv, reference, go_back, text,
+                                                               found):
+    """Accounts across turns (issue 22) are kept, but their words go through the one
+    screening: refused, the account is kept without them and the refusal carries them."""
+    mums_account(hv, reference)
+    if go_back:
+        hv.say("go back")
+    turn = conversation.answer(hv.state, hv.owner, text, entities_of(hv.nlp, text))
+    hv.state = turn.state
+    entry = saved_entry(hv, DRINK)
+    assert [(a["source"], a.get("note")) for a in entry["accounts"]] == [
+        ("carer_account", None), ("wider_family", None)]  # kept, without its words
+    refused = [m for m in turn.messages if m.screened]
+    assert len(refused) == 1 and found in refused[0].screened  # said once
+    saved = conversation._load(hv.owner, hv.state.profile).answers
+    assert found.lower() not in str(saved).lower()
 
 
 def test_a_wider_family_answer_with_a_name_or_number_is_refused(nlp, family):

@@ -6,13 +6,14 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from tests.unit.web.conftest import JONES
 from tests.unit.web.test_rehearsal_page import text_of
 from tests.web_seed import seed_case_list
 
 
 @pytest.fixture
 def listed(database):
-    return seed_case_list(database, "hv.jones", datetime.now())
+    return seed_case_list(database, JONES, datetime.now())
 
 
 def references(page: str) -> list[str]:

@@ -3,7 +3,7 @@ and every message sent to Rasa as the signed-in practitioner's own conversation.
 
 import pytest
 
-from tests.unit.web.conftest import form_token, page_token, sign_in
+from tests.unit.web.conftest import JONES, SMITH, form_token, page_token, sign_in
 from web_widget import chat as chat_module
 from web_widget.rasa_client import messages_from_events
 
@@ -71,8 +71,8 @@ def test_messages_go_to_rasa_as_the_practitioners_own_conversation(jones, smith,
     post(jones, {"message": "again"})
     post(smith, {"message": "hello"})
     jones_first, jones_second, smith_first = rasa
-    assert jones_first == jones_second and jones_first.startswith("hv.jones~")
-    assert smith_first.startswith("sw.smith~")
+    assert jones_first == jones_second and jones_first.startswith(f"{JONES}~")
+    assert smith_first.startswith(f"{SMITH}~")
 
 
 def test_start_again_begins_a_new_conversation(jones, rasa):
@@ -80,14 +80,14 @@ def test_start_again_begins_a_new_conversation(jones, rasa):
     token = page_token(jones)
     assert jones.post("/api/chat/restart", headers={"X-CSRFToken": token}).status_code == 200
     post(jones, {"message": "hello"})
-    assert rasa[0] != rasa[1] and rasa[1].startswith("hv.jones~")
+    assert rasa[0] != rasa[1] and rasa[1].startswith(f"{JONES}~")
 
 
 def test_signing_in_again_starts_a_new_conversation_for_that_practitioner(app, jones, rasa):
     post(jones, {"message": "hello"})
     sign_in(jones, "sw.smith")
     post(jones, {"message": "hello"})
-    assert rasa[1].startswith("sw.smith~") and rasa[1].split("~")[1] != rasa[0].split("~")[1]
+    assert rasa[1].startswith(f"{SMITH}~") and rasa[1].split("~")[1] != rasa[0].split("~")[1]
 
 
 def test_history_when_rasa_is_down_says_the_conversation_is_not_lost(jones, rasa):

@@ -10,6 +10,7 @@ from sqlalchemy import insert
 
 from kbs.rehearsal.feedback_text import feedback_sections, feedback_text
 from kbs.store.schema import rehearsals
+from tests.unit.web.conftest import JONES
 from tests.web_seed import REHEARSAL_LINES, START, played_rehearsal, seed_rehearsal
 
 IDS = ("mother_drinking", "stress_evenings", "sister_police", "husband_police",
@@ -25,7 +26,7 @@ def text_of(page: str) -> str:
 
 @pytest.fixture
 def finished(database):
-    return seed_rehearsal(database, "hv.jones")
+    return seed_rehearsal(database, JONES)
 
 
 def test_the_page_says_what_the_chat_said(jones, finished):
@@ -65,7 +66,7 @@ def test_no_id_reaches_the_page_or_the_list(jones, finished):
 
 
 def test_an_unfinished_rehearsal_has_its_conversation_and_no_feedback(jones, database):
-    unfinished = seed_rehearsal(database, "hv.jones", finished=False)
+    unfinished = seed_rehearsal(database, JONES, finished=False)
     page = text_of(jones.get(f"/rehearsals/{unfinished}").get_data(as_text=True))
     assert "No feedback yet: the rehearsal was not finished." in page
     assert "Rehearsal with Lauren" in page and "Your move: open question." in page
@@ -75,7 +76,7 @@ def test_an_unfinished_rehearsal_has_its_conversation_and_no_feedback(jones, dat
 def test_feedback_saved_in_another_form_is_said_not_a_server_error(jones, database):
     with database.begin() as connection:
         odd = connection.execute(insert(rehearsals).values(
-            owner="hv.jones", persona="a_persona_since_removed",
+            owner=JONES, persona="a_persona_since_removed",
             transcript=[{"speaker": "carer", "text": "<script>alert(1)</script>"}],
             feedback={"went well": ["open questions"]}, started_at=START,
             finished_at=START)).inserted_primary_key[0]
@@ -93,7 +94,7 @@ def test_facts_she_raised_herself_are_a_heading_and_a_list_as_in_the_chat(jones,
     assert len(feedback["raised"]) == 2  # Dean told neither: she named both herself
     with database.begin() as connection:
         raised = connection.execute(insert(rehearsals).values(
-            owner="hv.jones", persona="father_not_engaging", transcript=transcript,
+            owner=JONES, persona="father_not_engaging", transcript=transcript,
             feedback=feedback, started_at=START, finished_at=START)).inserted_primary_key[0]
     page = jones.get(f"/rehearsals/{raised}").get_data(as_text=True)
     [section] = [s for s in feedback_sections(feedback)
