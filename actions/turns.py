@@ -31,7 +31,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from kbs import faults
-from kbs.chat import Message, Turn
+from kbs.chat import SCREENED, Message, Turn
 
 log = logging.getLogger(__name__)
 
@@ -86,9 +86,12 @@ def say(dispatcher: CollectingDispatcher, messages: Iterable[Message]) -> None:
         if message.response:
             dispatcher.utter_message(response=message.response)
         else:
+            # A refusal's words go in the bot message's metadata (not shown): the Rasa
+            # server keeps neither them nor the message refused (kbs.ops.tracker_redaction).
+            screened = {SCREENED: list(message.screened)} if message.screened else {}
             dispatcher.utter_message(text=message.text, buttons=[
                 {"title": button.title, "payload": button.payload}
-                for button in message.buttons])
+                for button in message.buttons], **screened)
 
 
 def since_the_message(tracker: Tracker) -> list[dict[str, Any]]:

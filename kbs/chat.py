@@ -46,6 +46,14 @@ class Message:
     text: str = ""
     buttons: tuple[Button, ...] = ()
     response: str | None = None  # a response of the Rasa domain, said instead of text
+    # A message refusing what the practitioner typed (kbs.identifying.screen): the words
+    # refused. Rasa's conversation store keeps neither them nor the message that held them
+    # (actions/turns.py passes them on as SCREENED; kbs.ops.tracker_redaction removes them).
+    screened: tuple[str, ...] = ()
+
+
+# The key of a bot message's metadata that carries Message.screened to the Rasa server.
+SCREENED = "kbs_screened"
 
 
 @dataclass(frozen=True)

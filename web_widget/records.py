@@ -11,7 +11,7 @@ from flask_login import current_user
 from kbs.case_list import CaseQuery, choices, find_cases
 from kbs.engine import AnswersError
 from web_widget import labels, queries
-from web_widget.access import open_record, signed_in_only
+from web_widget.access import listed, open_record, signed_in_only
 from web_widget.comparison import compare_saved
 from web_widget.db import engine
 from web_widget.pictures import domain_picture, level_picture
@@ -29,6 +29,7 @@ for _filter in (labels.factor_label, labels.flag_label, labels.words, labels.lev
 def cases():
     with engine().connect() as connection:
         found = find_cases(connection, current_user.id, CaseQuery.from_args(request.args))
+    listed("case", len(found.rows))
     levels, flags = choices()
     return render_template("cases.html", found=found, levels=levels, flags=flags)
 

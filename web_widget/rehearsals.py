@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from kbs.rehearsal.saved import persona_title, saved_rehearsal
 from web_widget import queries
-from web_widget.access import open_record, signed_in_only
+from web_widget.access import listed, open_record, signed_in_only
 
 rehearsals = Blueprint("rehearsals", __name__)
 signed_in_only(rehearsals)
@@ -16,6 +16,7 @@ signed_in_only(rehearsals)
 @rehearsals.get("/rehearsals")
 def index():
     rows = queries.rehearsals_of(current_user.id)
+    listed("rehearsal", len(rows))
     return render_template("rehearsals.html", rehearsals=[
         (row, persona_title(row.persona, row.feedback)) for row in rows])
 

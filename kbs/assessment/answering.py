@@ -19,7 +19,7 @@ from kbs.assessment.vocabulary import Vocabulary, load_vocabulary, say
 from kbs.chat import Message
 from kbs.engine import load_catalogue, load_routes
 from kbs.engine.catalogue import Factor
-from kbs.identifying import possible_name
+from kbs.identifying import Refusal, screen
 from kbs.text import AGE, BIRTH, Facts
 from kbs.text.lexicon import load_lexicon
 from kbs.text.words import find
@@ -48,12 +48,13 @@ def apply_answer(step: Step, said: Said, doc: dict[str, Any]) -> Applied:
         applied = _factor(step, said.facts, doc, vocab, keep_accounts=not said.correction)
     else:
         applied = READERS[step.kind](step, said.facts, doc, vocab)
+    # A refusal by the screening found both in the answer and in passing is said once.
     if applied.doc is None:
         kept, noticed = _notice(step, said, doc, vocab)
-        return Applied(None, (*noticed, *applied.messages), kept if noticed else None,
-                       applied.pending)
+        return Applied(None, tuple(dict.fromkeys((*noticed, *applied.messages))),
+                       kept if noticed else None, applied.pending)
     doc, noticed = _notice(step, said, applied.doc, vocab)
-    return Applied(doc, (*applied.messages, *noticed))
+    return Applied(doc, tuple(dict.fromkeys((*applied.messages, *noticed))))
 
 
 def describe(step: Step, doc: dict[str, Any]) -> str:
@@ -235,46 +236,58 @@ def _factor(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary,
         # In the practitioner's own words ("dad wasn't there again"), with nobody else named:
         # their own observation. After a button or a bare yes or no, the source is asked.
         found = replace(found, source=record.OWN_ASSESSMENT)
-    pending, kept = _pending(found, facts, vocab)
+    pending, kept = _pending(found, facts)
     if found.confirm:
-        return Applied(None, (), pending=pending)
+        return Applied(None, kept, pending=pending)
     if keep_accounts and not found.accounts and record.is_another_account(
             doc, step.path, found.status, found.source):
-        doc = record.add_account(doc, step.path, factor, found.status, found.source,
-                                 _account_words(facts.reading.text, vocab),
+        words, refusal = _account_words(facts.reading.text)
+        doc = record.add_account(doc, step.path, factor, found.status, found.source, words,
                                  bool(find(facts.reading, vocab.contrast)))
         extra = crisis_messages([factor]) if found.status == "present" else ()
-        return Applied(doc, (*_confirm(step, doc).messages, *extra))
+        return Applied(doc, (*_confirm(step, doc).messages, *_not_kept(refusal), *extra))
     return apply_pending(step, pending, doc, kept)
 
 
-def _account_words(said: str, vocab: Vocabulary) -> str:
-    """An account's words as they are kept with it: nothing when they may hold a name."""
-    return "" if possible_name(said, vocab.not_names) else said[:MAX_NOTE_CHARS]
+def _account_words(said: str, message: str | None = None) -> tuple[str, Refusal | None]:
+    """An account's words as they are kept with it, through the one screening
+    (kbs.identifying): nothing when it refuses them, or the message they were said in (as
+    typed: an account's words are read in lower case); and the refusal, if any."""
+    refusal = (screen(message) if message not in (None, said) else None) or screen(said)
+    return ("" if refusal else said[:MAX_NOTE_CHARS]), refusal
 
 
-def _pending(found: interpret.Status, facts: Facts,
-             vocab: Vocabulary) -> tuple[dict[str, Any], tuple[Message, ...]]:
+def _not_kept(refusal: Refusal | None) -> tuple[Message, ...]:
+    """Words refused by the screening, not kept: the practitioner is told why, and the
+    message carries the words refused, so that the chat does not keep them either."""
+    return (Message(say("note_not_kept", reason=refusal.reason), screened=refusal.words),
+            ) if refusal else ()
+
+
+def _pending(found: interpret.Status,
+             facts: Facts) -> tuple[dict[str, Any], tuple[Message, ...]]:
     """The answer as it will be recorded: status, source, note and the accounts that differ.
     The practitioner's own observation in words ("she seemed low and flat to me") is kept as
-    the note, and each account with its words, unless they may hold a name."""
+    the note, and each account with its words, unless the screening (kbs.identifying)
+    refuses the message: then the answer is recorded without any of its words, and the
+    practitioner is told why. The whole message is screened, as typed (an account's words
+    are read in lower case)."""
     said = facts.reading.text
-    note, messages = found.note, []
-    if (found.source == "observed" and found.status == "present" and not found.accounts
-            and len(facts.reading.content_words) > 2):
-        name = possible_name(said, vocab.not_names)
-        if name:
-            messages.append(Message(say("note_not_kept", name=name)))
-        else:
-            note = said[:MAX_NOTE_CHARS]
+    observed = (found.source == "observed" and found.status == "present"
+                and not found.accounts and len(facts.reading.content_words) > 2)
+    refusal = screen(said) if observed or found.accounts else None
+    note = said[:MAX_NOTE_CHARS] if observed and refusal is None else found.note
+    screened = [("", None) if refusal else _account_words(a.said) for a in found.accounts]
+    # Any account's words refused: none of the message's is kept.
+    refusal = refusal or next((refused for _, refused in screened if refused), None)
     accounts = []
-    for account in found.accounts:
+    for account, (words, _) in zip(found.accounts, screened, strict=True):
         kept = {"status": account.status, "source": account.source}
-        if _account_words(account.said, vocab):
-            kept["note"] = _account_words(account.said, vocab)
+        if words and refusal is None:
+            kept["note"] = words
         accounts.append(kept)
     return ({"status": found.status, "source": found.source, "note": note,
-             "accounts": accounts}, tuple(messages))
+             "accounts": accounts}, _not_kept(refusal))
 
 
 def apply_pending(step: Step, pending: dict[str, Any], doc: dict[str, Any],
@@ -403,6 +416,10 @@ def _contact(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -
 
 def _wider_family(step: Step, facts: Facts, doc: dict[str, Any],
                   vocab: Vocabulary) -> Applied:
+    refusal = screen(facts.reading.text)
+    if refusal:  # only roles and contact are kept, but the words would stay in the chat
+        return Applied(None, (Message(say("answer_not_kept", reason=refusal.reason),
+                                      screened=refusal.words),))
     relatives = interpret.wider_family(facts, vocab)
     if relatives is None:
         return _ask_again(say("ask_wider_family"))
@@ -420,9 +437,10 @@ def _level(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> 
     level, note = answer
     if level is not None and not note:
         return _ask_again(say("ask_level_reason"))
-    name = possible_name(facts.reading.text, vocab.not_names)
-    if name:
-        return _ask_again(say("ask_without_names", name=name))
+    refusal = screen(facts.reading.text)
+    if refusal:
+        return Applied(None, (Message(say("ask_without_names", reason=refusal.reason),
+                                      screened=refusal.words),))
     return _confirm(step, record.set_level(doc, level, note[:MAX_NOTE_CHARS]))
 
 
@@ -463,10 +481,11 @@ def _accounts_in_passing(step: Step, facts: Facts, doc: dict[str, Any],
     if len(found) != 1:
         return doc, []
     asked, account = found[0]
+    words, refusal = _account_words(account.said, facts.reading.text)
     doc = record.add_account(doc, asked.path, asked.factor, account.status, account.source,
-                             _account_words(account.said, vocab),
-                             bool(find(facts.reading, vocab.contrast)))
-    return doc, [Message(say("noticed_account", recorded=describe(asked, doc)))]
+                             words, bool(find(facts.reading, vocab.contrast)))
+    return doc, [Message(say("noticed_account", recorded=describe(asked, doc))),
+                 *_not_kept(refusal)]
 
 
 def _infant_in_passing(step: Step, facts: Facts,

@@ -28,6 +28,7 @@ from kbs.case_reference import age_weeks_apart, declines, phrases
 from kbs.engine import score
 from kbs.safer_practice.answers import NO, UNKNOWN, YES
 from kbs.safer_practice.profile import apply_discussion, infant_has
+from kbs.store.audit import chat_access
 from kbs.store.profiles import open_profile, save_answers
 from kbs.text.words import find, starts_with
 
@@ -54,13 +55,15 @@ class Merge:
 
 
 def check_open_assessment(connection: Connection, case_id: int,
-                          plan: Mapping[str, Any]) -> Merge:
+                          plan: Mapping[str, Any], actor: str) -> Merge:
     """What a plan saved with the case means for its assessment in progress: none; one
     whose baby the discussion contradicts (not added, with the reasons); or one to ask
-    about ("Is this the same baby?"). Nothing is added here."""
+    about ("Is this the same baby?"). Nothing is added here; the reading is audited as the
+    chat's (``actor``: the practitioner)."""
     row = open_profile(connection, case_id)
     if row is None:
         return Merge()
+    chat_access(connection, actor, "viewed", "profile", row.id, "checked against a plan")
     different = contradictions(row, plan.get("answers") or {})
     if different:
         return Merge(row.version, False, different)
@@ -68,17 +71,18 @@ def check_open_assessment(connection: Connection, case_id: int,
 
 
 def add_confirmed(connection: Connection, case_id: int, plan: Mapping[str, Any],
-                  version: int) -> Merge:
+                  version: int, actor: str) -> Merge:
     """The plan's factors added to the version in progress, once the practitioner said it
     is the same baby as version ``version``'s. If another version is in progress by now,
     it is asked about again; if the assessment's facts contradict the discussion by now,
     nothing is added."""
-    merge = check_open_assessment(connection, case_id, plan)
+    merge = check_open_assessment(connection, case_id, plan, actor)
     if not merge.asking or merge.version != version:
         return merge
     row = open_profile(connection, case_id)
     answers = apply_discussion(row.answers, plan)
     save_answers(connection, row.id, answers, score(answers).to_dict())
+    chat_access(connection, actor, "updated", "profile", row.id, "a discussion added")
     return Merge(row.version, True)
 
 

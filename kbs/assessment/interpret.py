@@ -78,7 +78,7 @@ class Account:
 
     status: str
     source: str
-    said: str  # the words of the account (screened for names before they are kept)
+    said: str  # the words of the account (screened, kbs.identifying.screen, before they are kept)
 
 
 def read_message(text: str, entities: Iterable[Mapping[str, Any]],

@@ -4,7 +4,7 @@ Every function returns a new document that ``kbs.engine.parse_answers`` accepts,
 profile can be scored (and red flags raised) at any point. No free text is kept: only
 statuses, sources, numbers, choices, relations and recognised terms, so no name of a child
 or carer can be stored by accident. The one exception is the note a practitioner gives for a
-professional judgement, which is screened for names before it is kept.
+professional judgement, which is screened (kbs.identifying.screen) before it is kept.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def set_status(doc: dict[str, Any], path: str, factor: Factor, status: str,
                source: str | None = None, terms: str = "",
                accounts: list[dict[str, str]] | None = None) -> dict[str, Any]:
     """A factor's answer, with the recognised terms behind it (or the practitioner's own
-    words, screened for names) as its note, and the accounts that differ, each with its
+    words, screened) as its note, and the accounts that differ, each with its
     source. Details already given stay while the factor stays present."""
     if status == "absent" and source is None:
         if needs_source(factor):
@@ -119,13 +119,14 @@ def is_another_account(doc: dict[str, Any], path: str, status: str | None,
 def add_account(doc: dict[str, Any], path: str, factor: Factor, status: str, source: str,
                 said: str = "", contrasted: bool = False) -> dict[str, Any]:
     """Another account of a factor (``is_another_account``), kept beside those already
-    given, each with its source (and its words, screened for names by the caller). When
-    they differ the factor is contradicted: present, with every account kept (review 5.8,
-    5.14). They differ when one says the risk is there and another that it is not; or,
-    when all say it is there, when one is the carer's own account and another is not and
-    either the later one is set against it ("but nan says ...") or the factor is one whose
-    extent a carer's account plays down (assessment.yml, differ_in_degree: "only at
-    weekends" against "most days"). Accounts that agree leave the strongest source."""
+    given, each with its source (and its words, screened by the caller with
+    kbs.identifying.screen). When they differ the factor is contradicted: present, with
+    every account kept (review 5.8, 5.14). They differ when one says the risk is there and
+    another that it is not; or, when all say it is there, when one is the carer's own
+    account and another is not and either the later one is set against it ("but nan says
+    ...") or the factor is one whose extent a carer's account plays down (assessment.yml,
+    differ_in_degree: "only at weekends" against "most days"). Accounts that agree leave
+    the strongest source."""
     old = entry(doc, path) or {}
     new = {"status": status, "source": source} | ({"note": said} if said else {})
     given = _accounts_of(old)

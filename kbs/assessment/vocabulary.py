@@ -68,7 +68,6 @@ class Vocabulary:
     short_sources: Mapping[str, tuple[str, ...]]
     in_danger: Cues
     reference_words: frozenset[str]
-    not_names: frozenset[str]
     roles: Mapping[str, str]
     noticed: Mapping[str, tuple[str, ...]]
     factors: Mapping[str, Cues]
@@ -130,7 +129,7 @@ def fill(text: str, what: str, values: Mapping[str, Any]) -> str:
 def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     doc = load(path)
     doc.only(("prompts", "commands", "polite", "answers", "sources", "in_danger",
-              "reference_words", "not_names", "roles", "noticed", "factors", "fields",
+              "reference_words", "roles", "noticed", "factors", "fields",
               "contact", "messages", "buttons", "sections", "source_words", "infant_labels",
               "notes", "crisis", "corrections", "questions", "asked_in_the_negative",
               "source_asked", "differ_in_degree"))
@@ -161,7 +160,6 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         short_sources=_phrase_lists(sources.get("short"), SOURCES),
         in_danger=Cues({True: _phrases(doc.get("in_danger"))}),
         reference_words=frozenset(_phrases(doc.get("reference_words"))),
-        not_names=frozenset(_phrases(doc.get("not_names"))),
         roles={name: node.text() for name, node in doc.get("roles").entries()},
         noticed=_phrase_lists(doc.get("noticed"), NOTICED),
         factors=_factor_cues(doc.get("factors")),

@@ -18,6 +18,7 @@ from kbs.cli.plan_command import plan
 from kbs.cli.profile_commands import compare, score
 from kbs.cli.rasa_commands import test_stories, train, validate
 from kbs.cli.rehearsal_commands import rehearsals
+from kbs.cli.retention_commands import case, retention
 from kbs.cli.run_command import run
 from kbs.cli.saved_profile_commands import profile
 from kbs.cli.status_command import status
@@ -75,6 +76,8 @@ main.add_command(profile)
 main.add_command(users)
 main.add_command(rehearsals)
 main.add_command(plan)
+main.add_command(case)
+main.add_command(retention)
 main.add_command(ask)
 main.add_command(eval_group)
 main.add_command(bench_command)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from kbs.cli.audited import actor, audit
 from kbs.cli.database import database_errors, owner_account, upgraded_database, usernames
 from kbs.cli.output import FORMAT, echo_json
 
@@ -18,6 +19,7 @@ def rehearsals() -> None:
 @FORMAT
 def list_rehearsals(owner: str | None, output_format: str) -> None:
     """Finished rehearsals, oldest first: owner, persona, date, hidden facts uncovered.
+    Audited, with the operating-system user who ran it.
 
     Reads the database at KBS_DATABASE_URL (default var/kbs.db), brought up to date first.
     """
@@ -27,6 +29,10 @@ def list_rehearsals(owner: str | None, output_format: str) -> None:
     account = owner_account(engine, owner) if owner else None
     with database_errors():
         found = finished_rehearsals(account, engine)
+    # A read of the rehearsals listed: for the owner's account id, or everyone's (no
+    # --owner) by the operating-system user.
+    audit(actor(account), "listed", "rehearsal", account or "(all)", "kbs rehearsals list",
+          f"{len(found)} shown")
     names = usernames(engine)  # owners are account ids; earlier ones may be other names
     if output_format == "json":
         echo_json([{"id": r.id, "owner": names.get(r.owner, r.owner), "persona": r.persona,

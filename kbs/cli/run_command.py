@@ -10,6 +10,7 @@ import click
 
 from kbs.cli.database import upgraded_database
 from kbs.ops import settings
+from kbs.ops.daily_retention import DailyRetention
 from kbs.ops.fingerprint import fingerprint, model_for, trained_models
 from kbs.ops.launcher import PRIVATE_UMASK, Launcher, ServerSettings, private_folder
 from kbs.ops.ports import port_is_free
@@ -57,7 +58,9 @@ def run() -> None:
     KBS_LOG_FILES_KEPT (5) older files of each. The Rasa server and the action server
     listen on 127.0.0.1 only and take calls only with the tokens in KBS_RASA_TOKEN and
     KBS_ACTION_TOKEN (new ones each run when unset). Everything under var/ is readable by
-    this user alone. `kbs status` says whether the running assistant is ready.
+    this user alone. `kbs status`
+    says whether the running assistant is ready. The retention policy (`kbs retention
+    run`) is applied at start and every 24 hours.
     """
     os.umask(PRIVATE_UMASK)
     if VAR_DIR.is_dir():
@@ -78,12 +81,14 @@ def run() -> None:
                f"appended, rotated at {config.log_max_bytes // (1024 * 1024)} MB, "
                f"{config.log_files_kept} older files kept)")
     servers = Launcher(config)
+    retention = DailyRetention(lambda line: click.echo(line, err=line.startswith("kbs:")))
     signal.signal(signal.SIGINT, _raise_interrupted)
     signal.signal(signal.SIGTERM, _raise_interrupted)
     try:
         click.echo(f"Starting the action server on {ports.action}, Rasa on {ports.rasa} "
                    f"({model.name}) and the web app on {ports.flask} ({web_threads} threads)...")
         servers.start()
+        retention.start()  # now, and every 24 hours (KBS_RETENTION_FILE's periods)
         click.echo(f"The Keeping Babies Safe assistant is ready: open "
                    f"http://{flask_host}:{ports.flask}/  (Ctrl-C stops it; logs in "
                    f"{config.log_dir.resolve()}/)")
@@ -100,6 +105,7 @@ def run() -> None:
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        retention.stop()
         servers.stop()
     click.echo("Stopped." if code == 0 else "kbs: the assistant was stopped.", err=code != 0)
     sys.exit(code)

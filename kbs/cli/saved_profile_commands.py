@@ -14,11 +14,11 @@ from typing import Any
 import click
 
 from kbs import engine
+from kbs.cli.audited import audit
 from kbs.cli.database import database_errors, owner_account, upgraded_database
 from kbs.cli.output import FORMAT, echo_json, json_text
 from kbs.engine.rescore import Rescored, rescore, saved_profile
 from kbs.ops import settings
-from kbs.store.audit import record_access
 from kbs.store.profiles import profiles_of
 
 
@@ -51,7 +51,9 @@ def profile() -> None:
 @OWNER
 def list_profiles(output_format: str, owner: str) -> None:
     """Every saved profile of the owner: reference, version, status, dates and level."""
-    rows = _rows(owner)
+    account = _account(owner)
+    rows = _rows(account)
+    audit(account, "listed", "profile", account, "kbs profile list", f"{len(rows)} shown")
     if output_format == "json":
         echo_json([{**_saved(row), "level": (row.result or {}).get("level"),
                     "level_name": (row.result or {}).get("level_name"),
@@ -84,8 +86,9 @@ def show(case: str, version: int | None, output_format: str, owner: str) -> None
     version that scored it, and "today": today's catalogue version, whether it scores the
     answers differently and which keys it changes).
     """
-    row = _version(owner, case, version)
-    _audit(owner, "viewed", row, "kbs profile show")
+    account = _account(owner)
+    row = _version(owner, account, case, version)
+    _audit(account, "viewed", row, "kbs profile show")
     today = rescore(row.answers, row.result, row.catalogue_version)
     if output_format == "json":
         saved = {**_saved(row), "today": today.to_dict()}
@@ -138,8 +141,9 @@ def export(case: str, version: int | None, output: Path | None, owner: str) -> N
     kbs profile export KBS-0142 -o v2.json --owner hv.one
     kbs compare v1.json v2.json
     """
-    row = _version(owner, case, version)
-    _audit(owner, "exported", row, "kbs profile export")
+    account = _account(owner)
+    row = _version(owner, account, case, version)
+    _audit(account, "exported", row, "kbs profile export")
     text = json_text(row.answers)
     if output is None:
         click.echo(text, nl=False)
@@ -148,20 +152,22 @@ def export(case: str, version: int | None, output: Path | None, owner: str) -> N
         click.echo(f"Wrote {output}", err=True)
 
 
-def _rows(owner: str, reference: str | None = None) -> list[Any]:
-    database = upgraded_database()
-    account = owner_account(database, owner)
-    with database_errors(), database.connect() as connection:
+def _account(owner: str) -> str:
+    """The account id owning the records of --owner (a username): kbs.cli.database."""
+    return owner_account(upgraded_database(), owner)
+
+
+def _rows(account: str, reference: str | None = None) -> list[Any]:
+    from kbs.store.database import get_engine  # brought up to date by _account
+
+    with database_errors(), get_engine().connect() as connection:
         return profiles_of(connection, account, reference)
 
 
-def _audit(owner: str, action: str, row: Any, command: str) -> None:
-    """As the web app does for its pages: the profile's id, who, and which command."""
-    from kbs.store.database import get_engine
-
-    account = owner_account(get_engine(), owner)
-    with database_errors(), get_engine().begin() as connection:
-        record_access(connection, account, action, "profile", row.id, command)
+def _audit(account: str, action: str, row: Any, command: str) -> None:
+    """As the web app does for its pages: the profile's id, who (the account id), and which
+    command."""
+    audit(account, action, "profile", row.id, command, row.reference)
 
 
 def _saved(row: Any) -> dict[str, Any]:
@@ -171,8 +177,8 @@ def _saved(row: Any) -> dict[str, Any]:
             "catalogue_version": row.catalogue_version}
 
 
-def _version(owner: str, reference: str, version: int | None) -> Any:
-    rows = _rows(owner, reference)
+def _version(owner: str, account: str, reference: str, version: int | None) -> Any:
+    rows = _rows(account, reference)
     if not rows:
         raise click.ClickException(f"no saved profile for {reference} (owner {owner}); "
                                    "`kbs profile list` shows the saved ones")

@@ -6,7 +6,6 @@ the operating-system user who ran the command as the actor (``cli:NAME``)."""
 
 from __future__ import annotations
 
-import getpass
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +13,7 @@ from contextlib import contextmanager
 import click
 
 from kbs.accounts import ROLES
+from kbs.cli.audited import actor, audit
 from kbs.cli.database import database_errors, upgraded_database
 from kbs.cli.output import FORMAT, echo_json
 
@@ -49,7 +49,7 @@ def add(username: str, role: str, password_stdin: bool) -> None:
         password = check_password(_read_password(password_stdin), username)
         engine = upgraded_database()
         user = add_user(engine, username, password, role=role)
-        _audit(engine, "account_added", user.account_id, f"{username} ({role})")
+        _audit("add", "account_added", user.account_id, f"{username} ({role})")
     click.echo(f"Added the account {username!r}; sign in with it at the web app's address.")
 
 
@@ -91,7 +91,7 @@ def disable(username: str) -> None:
     with _account_errors():
         engine = upgraded_database()
         user = set_disabled(engine, username, True)
-        _audit(engine, "account_disabled", user.account_id, username)
+        _audit("disable", "account_disabled", user.account_id, username)
     click.echo(f"Disabled the account {username!r}; its sessions have ended.")
 
 
@@ -104,7 +104,7 @@ def enable(username: str) -> None:
     with _account_errors():
         engine = upgraded_database()
         user = set_disabled(engine, username, False)
-        _audit(engine, "account_enabled", user.account_id, username)
+        _audit("enable", "account_enabled", user.account_id, username)
     click.echo(f"Enabled the account {username!r}.")
 
 
@@ -123,7 +123,7 @@ def reset_password(username: str, password_stdin: bool) -> None:
             raise click.ClickException(f"there is no account called {username!r}")
         password = check_password(_read_password(password_stdin), username)
         user = set_password(engine, username, password)
-        _audit(engine, "password_reset", user.account_id, username)
+        _audit("reset-password", "password_reset", user.account_id, username)
     click.echo(f"Set a new password for {username!r}; its sessions have ended.")
 
 
@@ -138,22 +138,14 @@ def set_role(username: str, role: str) -> None:
     with _account_errors():
         engine = upgraded_database()
         user = change_role(engine, username, role)
-        _audit(engine, "role_set", user.account_id, f"{username}: {role}")
+        _audit("set-role", "role_set", user.account_id, f"{username}: {role}")
     click.echo(f"{username!r} is now {role}.")
 
 
-def _audit(engine, action: str, account_id: str, detail: str) -> None:
-    from kbs.store.audit import record_access
-
-    with engine.begin() as connection:
-        record_access(connection, f"cli:{_os_user()}", action, "user", account_id, detail)
-
-
-def _os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
+def _audit(command: str, action: str, account_id: str, detail: str) -> None:
+    """A change to an account, by the operating-system user (``cli:NAME``: the command acts
+    for nobody), with the command's door (kbs.cli.audited)."""
+    audit(actor(None), action, "user", account_id, f"kbs users {command}", detail)
 
 
 @contextmanager

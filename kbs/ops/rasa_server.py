@@ -25,6 +25,9 @@ queued behind it (README, "Measuring"):
    tracker (cProfile of `kbs bench`'s conversations; 6.5 ms of 7.6 for 300 events). The
    classes are defined once, when Rasa is imported, so here each name is looked up once.
 
+Besides the fixes, kbs.ops.tracker_redaction keeps text the screening refused out of the
+tracker store (a control, applied with KBS_RASA_STOCK=1 too).
+
 Each fix is applied only when Rasa is the version it was written for; otherwise Rasa runs
 unchanged and a warning says so. KBS_RASA_STOCK=1 runs Rasa unchanged (to measure the
 difference: `KBS_RASA_STOCK=1 kbs bench`).
@@ -44,7 +47,7 @@ import functools
 import sys
 from inspect import isawaitable
 
-from kbs.ops import server_auth, settings
+from kbs.ops import server_auth, settings, tracker_redaction
 
 PATCHED_RASA = "3.6."
 _applied: list[str] = []
@@ -189,6 +192,8 @@ def main() -> None:
     applied = apply()
     print(f"{APPLIED_NOTE} {'; '.join(applied)}" if applied else "kbs: Rasa runs unchanged",
           file=sys.stderr, flush=True)
+    # Not a fix but a control (issue 19): applied with KBS_RASA_STOCK=1 too.
+    tracker_redaction.apply()
     from rasa.__main__ import main as rasa_main
 
     sys.argv[0] = "rasa"

@@ -8,6 +8,7 @@ in README.md, "Configuration".
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,6 +99,14 @@ def endpoints_file() -> Path:
     return Path(_text("KBS_ENDPOINTS") or BOT_DIR / "endpoints.yml")
 
 
+def endpoints_value(text: str) -> str:
+    """A value of the endpoints file with its ``${VARIABLES}`` filled from the environment,
+    as Rasa fills them when `kbs run` starts it (KBS_TRACKER_DB by its default)."""
+    defaults = {"KBS_TRACKER_DB": tracker_db()}
+    return re.sub(r"\$\{(\w+)\}",
+                  lambda m: _text(m.group(1), defaults.get(m.group(1), "")), text)
+
+
 def models_dir() -> Path:
     return Path(_text("KBS_MODELS_DIR") or MODELS_DIR)
 
@@ -115,6 +124,12 @@ def routes_file() -> Path:
     """The routes file in use: KBS_ROUTES_FILE if set, else Derby and Derbyshire's."""
     chosen = _text(ROUTES_VARIABLE).strip()
     return Path(chosen) if chosen else DEFAULT_ROUTES_FILE
+
+
+def retention_file() -> Path:
+    """The retention policy in use: KBS_RETENTION_FILE if set, else the defaults."""
+    chosen = _text("KBS_RETENTION_FILE").strip()
+    return Path(chosen) if chosen else CATALOGUES_DIR / "retention.yml"
 
 
 def rasa_url() -> str:

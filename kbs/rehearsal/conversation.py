@@ -12,15 +12,19 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import secrets
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from kbs import faults
 from kbs.chat import Button, FormTurn, Message, Turn
+from kbs.identifying import screen
 from kbs.rehearsal import engine
 from kbs.rehearsal.feedback import build_feedback
 from kbs.rehearsal.feedback_text import feedback_text
@@ -136,6 +140,11 @@ def _take_turn(state: dict, persona: Persona, message: ParsedMessage) -> FormTur
     text = message.get("text") or ""
     if intent in ENDING_INTENTS:
         return FormTurn(slots={UTTERANCE: text}, ends=True)
+    refusal = screen(text, persona_words(persona.id))
+    if refusal:  # never in the transcript; the form asks for the next words as before
+        return FormTurn((replace(_say("line_refused", name=persona.name,
+                                      reason=refusal.reason), screened=refusal.words),),
+                        {UTTERANCE: None})
     move = moves().get(intent.removeprefix(MOVE_PREFIX)) \
         if intent.startswith(MOVE_PREFIX) else None
     if intent == HELP_INTENT:
@@ -146,6 +155,17 @@ def _take_turn(state: dict, persona: Persona, message: ParsedMessage) -> FormTur
         return FormTurn(slots={STATE: engine.take_turn(state, persona, move, text),
                                UTTERANCE: None})
     return FormTurn((said,), {UTTERANCE: None})
+
+
+@cache
+def persona_words(persona_id: str) -> frozenset[str]:
+    """The persona's own capitalised words (the carer's fictional name among them): not
+    taken for a real person's name when the practitioner says them back."""
+    persona = personas()[persona_id]
+    texts = [persona.name, persona.who, persona.briefing, persona.opening,
+             *(line for lines in persona.reactions.values() for line in lines),
+             *(line for fact in persona.hidden_facts for line in (*fact.reveal, *fact.deflect))]
+    return frozenset(word.lower() for text in texts for word in re.findall(r"[A-Z][a-z]+", text))
 
 
 def _top_intent(message: ParsedMessage) -> str | None:

@@ -19,7 +19,7 @@ from kbs.rehearsal.openness import LOWEST, MOST
 
 WORDING_FILE = CATALOGUES_DIR / "rehearsal.yml"
 MESSAGE_IDS = ("choose_persona", "choose_again", "no_such_persona", "briefing", "help",
-               "unclear", "carer_says", "feedback", "saved", "not_saved")
+               "unclear", "line_refused", "carer_says", "feedback", "saved", "not_saved")
 # Each phrase of the feedback, and the words in braces it may use.
 FEEDBACK_PHRASES = {
     "heading": {"name", "title"},

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from kbs import chat
 from kbs.case_reference import check_reference, declines
-from kbs.identifying import check_note
+from kbs.identifying import screen
 from kbs.safer_practice import asking, saving
 from kbs.safer_practice.answers import UNKNOWN
 from kbs.safer_practice.catalogue import Catalogue, say
@@ -182,7 +182,9 @@ def _take_reference(form: DiscussionForm, said: list[chat.Message], catalogue: C
     if not update and message.intent in INTERRUPTIONS:
         return None
     if not update:
-        said.append(say("reference_refused", reason=reason))
+        # a refused reference may hold a name or a date of birth: not kept in the chat
+        said.append(replace(say("reference_refused", reason=reason),
+                            screened=(message.text.strip(),)))
     # a description before the reference is kept, and the reference asked for again
     return {**_record(form, said, catalogue, answers, update, None), REFERENCE_SLOT: None}
 
@@ -193,9 +195,10 @@ def _take_family_plan(said: list[chat.Message], message: Message) -> dict[str, A
     if message.text.startswith("/"):  # a button from an earlier question
         said.append(say("not_understood"))
         return {FAMILY_PLAN_SLOT: None}
-    reason = check_note(message.text)
-    if reason:
-        said.append(say("note_refused", reason=reason))
+    refusal = screen(message.text)
+    if refusal:
+        said.append(replace(say("note_refused", reason=refusal.reason),
+                            screened=refusal.words))
         return {FAMILY_PLAN_SLOT: None}
     return {FAMILY_PLAN_SLOT: message.text.strip()}
 

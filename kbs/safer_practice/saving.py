@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.engine import Connection
@@ -35,6 +36,7 @@ from kbs.assessment.discussions import (
 )
 from kbs.case_reference import check_reference, reference_in
 from kbs.safer_practice.catalogue import say
+from kbs.store.audit import chat_access
 from kbs.store.cases import get_or_create_case
 from kbs.store.database import get_engine
 from kbs.store.plans import save_plan
@@ -84,7 +86,9 @@ def save_later(owner: str, last: LastPlan | None, text: str) -> chat.Turn:
         return chat.Turn((say("save_later_no_reference"),))
     reason = check_reference(reference)
     if reason:
-        return chat.Turn((say("save_later_refused", reason=reason),))
+        # a refused reference may hold a name or a date of birth: not kept in the chat
+        return chat.Turn((replace(say("save_later_refused", reason=reason),
+                                  screened=(reference,)),))
     with get_engine().begin() as connection:
         return _save(connection, owner, reference, last)
 
@@ -116,7 +120,7 @@ def same_baby(owner: str, last: LastPlan | None, text: str, intent: str | None, 
                              ends=True)
     with get_engine().begin() as connection:
         case_id = get_or_create_case(connection, owner, reference)
-        merge = add_confirmed(connection, case_id, last["content"], last["asking"])
+        merge = add_confirmed(connection, case_id, last["content"], last["asking"], owner)
     if merge.asking:  # another version is in progress by now: asked about again
         return chat.FormTurn((ask(reference, merge),), {
             SAME_BABY_SLOT: None, LAST_PLAN_SLOT: {**last, "asking": merge.version}},
@@ -145,10 +149,11 @@ def _save(connection: Connection, owner: str, reference: str, last: LastPlan) ->
     case_id = get_or_create_case(connection, owner, reference)
     plan_id = save_plan(connection, owner=owner, kind=last["kind"], content=content,
                         case_id=case_id)
+    chat_access(connection, owner, "created", "plan", plan_id, reference)
     saved = {**last, "content": content, "plan_id": plan_id, "reference": reference,
              "asking": None}
     said = [say("saved", plan_id=plan_id, reference=reference)]
-    merge = check_open_assessment(connection, case_id, content)
+    merge = check_open_assessment(connection, case_id, content, owner)
     if merge.asking:
         return chat.Turn((*said, ask(reference, merge)), {
             LAST_PLAN_SLOT: {**saved, "asking": merge.version}, SAME_BABY_SLOT: None},
@@ -159,7 +164,7 @@ def _save(connection: Connection, owner: str, reference: str, last: LastPlan) ->
 def _check(connection: Connection, owner: str, reference: str,
            content: Mapping[str, Any]) -> Merge:
     case_id = get_or_create_case(connection, owner, reference)
-    return check_open_assessment(connection, case_id, content)
+    return check_open_assessment(connection, case_id, content, owner)
 
 
 def _merged(merge: Merge, last: LastPlan) -> tuple[chat.Message, ...]:

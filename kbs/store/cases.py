@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Row
 
+from kbs.store.audit import chat_access
 from kbs.store.profiles import COMPLETE
 from kbs.store.schema import cases, profiles
 
@@ -17,13 +18,16 @@ def find_case(connection: Connection, owner: str, reference: str) -> Row | None:
 
 
 def get_or_create_case(connection: Connection, owner: str, reference: str) -> int:
-    """The case's id, creating the case on first use. The reference must already be checked."""
+    """The case's id, creating the case on first use (audited: cases are created through
+    the chat only, by their owner). The reference must already be checked."""
     existing = find_case(connection, owner, reference)
     if existing:
         return existing.id
     result = connection.execute(cases.insert().values(
         owner=owner, reference=reference, created_at=datetime.now(UTC)))
-    return result.inserted_primary_key[0]
+    case_id = result.inserted_primary_key[0]
+    chat_access(connection, owner, "created", "case", case_id, reference)
+    return case_id
 
 
 def cases_of(connection: Connection, owner: str) -> list[Row]:

@@ -43,8 +43,8 @@ def open_profile(connection: Connection, case_id: int) -> Row | None:
 
 
 def owned_profile(connection: Connection, owner: str, profile_id: int) -> Row | None:
-    """A profile with its case reference, only if the case belongs to ``owner``."""
-    query = (select(profiles, cases.c.reference).join(cases)
+    """A profile with its case reference and owner, only if the case belongs to ``owner``."""
+    query = (select(profiles, cases.c.reference, cases.c.owner).join(cases)
              .where(profiles.c.id == profile_id, cases.c.owner == owner))
     return connection.execute(query).first()
 

@@ -70,6 +70,7 @@ def test_kbs_version_names_the_package_the_model_and_the_catalogue():
 def seeded(database_url, tmp_path, monkeypatch):
     """A case with a complete and an in-progress profile, a plan and a finished rehearsal."""
     monkeypatch.setenv("KBS_MODELS_DIR", str(tmp_path / "models"))
+    monkeypatch.setenv("KBS_TRACKER_DB", str(tmp_path / "rasa-tracker.db"))  # none yet
     answers = json.loads(json.dumps(yaml.safe_load(
         (FIXTURES / "infant-2-before-injury.yml").read_text(encoding="utf-8")), default=str))
     seed_account(get_engine(), OWNER, OWNER_ID)
@@ -149,8 +150,11 @@ RECIPES = {
                    ()),
     ("profile", "list"): (lambda s, t: ["profile", "list", "--owner", OWNER], ()),
     ("profile", "show"): (lambda s, t: ["profile", "show", "KBS-0142", "--owner", OWNER], ()),
-    ("plan", "show"): (lambda s, t: ["plan", "show", str(s["plan"])], ()),
+    ("plan", "show"): (lambda s, t: ["plan", "show", str(s["plan"]), "--owner", OWNER], ()),
     ("rehearsals", "list"): (lambda s, t: ["rehearsals", "list"], ()),
+    ("retention", "run"): (lambda s, t: ["retention", "run", "--dry-run"], ()),
+    ("case", "erase"): (lambda s, t: ["case", "erase", "KBS-0142", "--owner", OWNER,
+                                      "--dry-run"], ()),
     ("rehearsals", "personas"): (lambda s, t: ["rehearsals", "personas"], ()),
     ("users", "list"): (lambda s, t: ["users", "list"], ()),
     ("version",): (lambda s, t: ["version"], ()),
@@ -277,7 +281,7 @@ def test_kbs_eval_without_a_subcommand_is_still_the_pipelines_comparison(monkeyp
     (["rehearsals", "list"], "No finished rehearsals."),
     # --owner names an account (issue 19): on a new database there is none yet.
     (["profile", "list", "--owner", OWNER], f"Error: there is no account called '{OWNER}'"),
-    (["plan", "show", "1"], "Error: there is no plan 1"),
+    (["plan", "show", "1", "--owner", OWNER], f"Error: there is no account called '{OWNER}'"),
     (["profile", "show", "KBS-0142", "--owner", OWNER],
      f"Error: there is no account called '{OWNER}'"),
     (["users", "list"], "No accounts yet"),

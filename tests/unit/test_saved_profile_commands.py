@@ -7,6 +7,7 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from kbs import engine
+from kbs.cli.audited import os_user
 from kbs.cli.profile_commands import score
 from kbs.cli.saved_profile_commands import profile
 from kbs.store.cases import get_or_create_case
@@ -94,9 +95,13 @@ def test_show_and_export_are_in_the_audit_log(database, tmp_path):
     with get_engine().connect() as connection:
         rows = connection.execute(select(audit_log.c.actor, audit_log.c.action,
                                          audit_log.c.object_type, audit_log.c.detail)).all()
-    assert [tuple(row) for row in rows] == [
-        (ONE, "viewed", "profile", "kbs profile show"),
-        (ONE, "exported", "profile", "kbs profile export")]
+    # The actor is the account id --owner names (issue 19); the detail names the command,
+    # who ran it and the case; the seeding's own rows (the case created through the chat's
+    # store) are left out.
+    user = os_user()
+    assert [tuple(row) for row in rows if not row.detail.startswith("chat")] == [
+        (ONE, "viewed", "profile", f"kbs profile show (os user {user}): KBS-0142"),
+        (ONE, "exported", "profile", f"kbs profile export (os user {user}): KBS-0142")]
 
 
 @pytest.mark.parametrize("args, message", [

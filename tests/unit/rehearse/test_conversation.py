@@ -190,7 +190,8 @@ def test_every_message_of_the_wording_file_is_there_and_filled_in():
     messages = wording().messages
     assert set(messages) == set(MESSAGE_IDS)
     values = {"name": "Alex", "title": "A carer", "who": "Who.", "briefing": "A visit.",
-              "persona": "nobody", "line": "Hello.", "feedback": "Feedback.", "saved": "Saved."}
+              "persona": "nobody", "line": "Hello.", "feedback": "Feedback.", "saved": "Saved.",
+              "reason": "It may be a name."}
     for message_id, message in messages.items():
         text = message.say(**values).text
         assert text and "{" not in text, message_id
