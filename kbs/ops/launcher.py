@@ -110,9 +110,11 @@ def environment(config: ServerSettings) -> dict[str, str]:
         KBS_WEB_THREADS=str(config.web_threads), SANIC_HOST=LOOPBACK, PYTHONUNBUFFERED="1")
 
 
-def server_environment(config: ServerSettings, name: str) -> dict[str, str]:
-    """One server's environment: ``environment``'s, less the secrets it has no use for."""
-    env = environment(config)
+def server_environment(config: ServerSettings, name: str,
+                       base: dict[str, str] | None = None) -> dict[str, str]:
+    """One server's environment: ``base`` (``environment``'s, or a launcher's own ``env``
+    with a caller's changes), less the secrets it has no use for."""
+    env = dict(environment(config) if base is None else base)
     for variable in NOT_FOR[name]:
         env.pop(variable, None)
     return env
@@ -181,7 +183,8 @@ class Launcher:
         for name in chosen:
             started[name] = time.monotonic()
             self.running[name] = self.group.start(
-                name, command(self.config, name), server_environment(self.config, name),
+                name, command(self.config, name),
+                server_environment(self.config, name, self.env),
                 ROOT, umask=PRIVATE_UMASK)
         for name in (name for name in READY_ORDER if name in chosen):
             self.group.wait_ready(self.running[name], ready_url(self.config, name),

@@ -148,12 +148,17 @@ def test_a_typed_intent_cannot_force_an_intent_or_an_entity(running):
 
 
 def running_conversations(assistant, username: str) -> set[str]:
-    """The conversations of ``username`` in the tracker store (the session's is random)."""
+    """The conversations of ``username`` in the tracker store (the session's is random):
+    their sender ids begin with the account's id, never the username (issue 19)."""
     import sqlite3
 
+    with sqlite3.connect(assistant.var / "kbs.db") as connection:
+        (account_id,) = connection.execute(
+            "SELECT account_id FROM users WHERE username = ?", (username,)).fetchone()
     with sqlite3.connect(assistant.var / "tracker.db") as connection:
         return {row[0] for row in connection.execute(
-            "SELECT DISTINCT sender_id FROM events WHERE sender_id LIKE ?", (f"{username}~%",))}
+            "SELECT DISTINCT sender_id FROM events WHERE sender_id LIKE ?",
+            (f"{account_id}~%",))}
 
 
 def test_a_payload_that_crashed_an_action_reaches_no_log(running):

@@ -100,6 +100,22 @@ def test_each_server_has_only_the_secrets_it_needs(tmp_path, monkeypatch):
     assert launcher.server_environment(config, "web")["KBS_RASA_TOKEN"] == config.token
 
 
+def test_a_change_to_a_launchers_env_reaches_every_server_it_starts(tmp_path, monkeypatch):
+    """The integration tests and the bench turn the chat's limit off through ``env``."""
+    started = {}
+    monkeypatch.setattr(launcher.ProcessGroup, "start",
+                        lambda self, name, command, env, cwd, umask: started.setdefault(
+                            name, env))
+    monkeypatch.setattr(launcher.ProcessGroup, "wait_ready", lambda *args: None)
+    running = launcher.Launcher(ServerSettings.scratch(tmp_path, MODEL))
+    monkeypatch.setattr(running, "_prepare", lambda: None)
+    running.env["KBS_CHAT_PER_MINUTE"] = "0"
+    running.start()
+    assert {name: env.get("KBS_CHAT_PER_MINUTE") for name, env in started.items()} == {
+        "action-server": "0", "rasa": "0", "web": "0"}
+    assert "KBS_SECRET_KEY" not in started["action-server"]  # still only what each needs
+
+
 def test_each_server_has_its_command_and_ready_address(tmp_path):
     config = ServerSettings.scratch(tmp_path, MODEL, web_threads=6, web_host="0.0.0.0",
                                     endpoints=tmp_path / "endpoints.yml")
