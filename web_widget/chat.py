@@ -19,6 +19,7 @@ from flask_login import current_user, login_required
 from kbs.accounts.limits import SlidingWindow
 from kbs.accounts.wording import say
 from kbs.identity import sender_id_for
+from web_widget import audit
 from web_widget.offered import OfferedButtons, for_rasa, last_turn
 from web_widget.rasa_client import RasaUnavailable, fetch_history, send_message
 from web_widget.security import client_address
@@ -110,6 +111,9 @@ def history():
     def ask() -> list[dict]:
         messages = _history_of(conversation)
         offered().remember(conversation, last_turn(messages))
+        # Reading a conversation back is a read of a record, audited like any other.
+        audit.record(current_user.id, "viewed", "conversation", conversation_id(),
+                     f"{len(messages)} messages")
         return messages
 
     return _from_rasa(ask, "The conversation so far cannot be shown just now (the assistant "

@@ -114,6 +114,21 @@ def test_signing_in_again_starts_a_new_conversation_for_that_practitioner(app, j
     assert rasa[1].startswith(f"{SMITH}~") and rasa[1].split("~")[1] != rasa[0].split("~")[1]
 
 
+def test_reading_the_conversation_back_is_audited(jones, rasa, database):
+    from sqlalchemy import select
+
+    from kbs.store.schema import audit_log
+
+    post(jones, {"message": "hello"})
+    assert jones.get("/api/chat/history").status_code == 200
+    with database.connect() as connection:
+        read = connection.execute(select(
+            audit_log.c.actor, audit_log.c.action, audit_log.c.object_type,
+            audit_log.c.detail).where(audit_log.c.object_type == "conversation")).all()
+    assert [tuple(row) for row in read] == [
+        (JONES, "viewed", "conversation", "web GET /api/chat/history: 0 messages")]
+
+
 def test_history_when_rasa_is_down_says_the_conversation_is_not_lost(jones, rasa,
                                                                      monkeypatch):
     post(jones, {"message": "hello"})
