@@ -15,8 +15,8 @@ test: install
 	$(BIN)/pytest -m "not integration and not browser" -q
 	$(BIN)/kbs validate
 	$(BIN)/kbs train
-	$(BIN)/kbs test-stories
-	$(BIN)/kbs test-nlu
+	$(BIN)/kbs eval stories
+	$(BIN)/kbs eval nlu
 	$(BIN)/pytest -m integration -q
 	$(BIN)/pytest -m browser -q
 

@@ -1,6 +1,7 @@
 """Discuss mode: the safer sleep and safe handling forms, thin over
 kbs.safer_practice.conversation (which reads each message, records what it answers and
-chooses the next question, in the slots of bot/domain/discuss.yml)."""
+chooses the next question, in the slots of bot/domain/discuss.yml); saving the last plan
+with a case afterwards, and the same-baby question, over kbs.safer_practice.saving."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from actions.forms import FormValidation, returning_to_the_form
 from actions.turns import TurnAction
 from kbs.chat import FormTurn, Turn
 from kbs.identity import practitioner_of
-from kbs.safer_practice import conversation
+from kbs.safer_practice import conversation, saving
 from kbs.safer_practice.conversation import (
     SAFE_HANDLING_FORM,
     SAFER_SLEEP_FORM,
@@ -89,3 +90,30 @@ class ActionDiscussLeave(TurnAction):
 
     def turn(self, tracker: Tracker) -> Turn:
         return conversation.leave(tracker.slots)
+
+
+class ActionSavePlan(TurnAction):
+    """"Save this plan to KBS-2207": this conversation's last plan saved with the case; no
+    assessment is opened. When the case's assessment is in progress the same-baby question
+    follows (the turn opens same_baby_form)."""
+
+    def name(self) -> str:
+        return "action_save_plan"
+
+    def turn(self, tracker: Tracker) -> Turn:
+        return saving.save_later(practitioner_of(tracker.sender_id),
+                                 tracker.get_slot(saving.LAST_PLAN_SLOT),
+                                 message_of(tracker).text)
+
+
+class ValidateSameBabyForm(FormValidation):
+    """The answer to "Is this the same baby?": only a clear yes adds the discussion to the
+    case's assessment in progress."""
+
+    form = saving.SAME_BABY_FORM
+
+    def turn(self, tracker: Tracker) -> FormTurn:
+        message = message_of(tracker)
+        return saving.same_baby(practitioner_of(tracker.sender_id),
+                                tracker.get_slot(saving.LAST_PLAN_SLOT), message.text,
+                                message.intent, returning=returning_to_the_form(tracker))

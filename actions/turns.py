@@ -12,6 +12,11 @@ the same message can simply be sent again; what was already saved stays as it wa
 transaction that fails is rolled back). The fault is logged by ``kbs.faults.description``,
 without anything the practitioner wrote. ``after_fault`` adds only what keeps the dialogue
 going (a form keeps asking, ``actions/forms.py``).
+
+Any other error (a mistake in the code, or a value no button offers, such as a persona
+that is not a name) is answered the same way with ``utter_action_fault``: an action never
+fails to the action server, whose own error path would hand the whole conversation back
+to the Rasa server's log (kbs/ops/action_server.py).
 """
 
 from __future__ import annotations
@@ -22,16 +27,17 @@ from collections.abc import Iterable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from kbs import faults
-from kbs.chat import Message, Turn
+from kbs.chat import SCREENED, Message, Turn
 
 log = logging.getLogger(__name__)
 
 FAULT_RESPONSES = {faults.DATABASE: "utter_database_fault",
                    faults.CATALOGUE: "utter_catalogue_fault"}
+ERROR_RESPONSE = "utter_action_fault"
 
 
 class TurnAction(Action, ABC):
@@ -42,7 +48,10 @@ class TurnAction(Action, ABC):
         """What to say and set: one call of ``kbs`` with what the tracker holds."""
 
     def events(self, turn: Turn, tracker: Tracker) -> list[EventType]:
-        return [SlotSet(slot, value) for slot, value in turn.slots.items()]
+        events: list[EventType] = [SlotSet(slot, value) for slot, value in turn.slots.items()]
+        if turn.opens:  # a form whose question the turn asked: Rasa runs it next
+            events.append(ActiveLoop(turn.opens))
+        return events
 
     def after_fault(self, tracker: Tracker) -> list[EventType]:
         """Events after a fault: none, so every slot keeps its value."""
@@ -56,12 +65,20 @@ class TurnAction(Action, ABC):
         except faults.FAULTS as fault:
             log.error("%s met a %s fault; nothing was changed: %s", self.name(),
                       faults.kind(fault), faults.description(fault))
-            response = FAULT_RESPONSES[faults.kind(fault)]
-            if not said_since_the_message(tracker, response):
-                dispatcher.utter_message(response=response)
-            return self.after_fault(tracker)
+            return self.answer_fault(dispatcher, tracker, FAULT_RESPONSES[faults.kind(fault)])
+        except Exception as error:  # any other: every action answers safely
+            log.error("%s failed; nothing was changed: %s", self.name(),
+                      faults.description(error))
+            return self.answer_fault(dispatcher, tracker, ERROR_RESPONSE)
         say(dispatcher, turn.messages)
         return events
+
+    def answer_fault(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                     response: str) -> list[EventType]:
+        """Say ``response`` (once in a turn) and keep every slot as it was."""
+        if not said_since_the_message(tracker, response):
+            dispatcher.utter_message(response=response)
+        return self.after_fault(tracker)
 
 
 def say(dispatcher: CollectingDispatcher, messages: Iterable[Message]) -> None:
@@ -69,9 +86,12 @@ def say(dispatcher: CollectingDispatcher, messages: Iterable[Message]) -> None:
         if message.response:
             dispatcher.utter_message(response=message.response)
         else:
+            # A refusal's words go in the bot message's metadata (not shown): the Rasa
+            # server keeps neither them nor the message refused (kbs.ops.tracker_redaction).
+            screened = {SCREENED: list(message.screened)} if message.screened else {}
             dispatcher.utter_message(text=message.text, buttons=[
                 {"title": button.title, "payload": button.payload}
-                for button in message.buttons])
+                for button in message.buttons], **screened)
 
 
 def since_the_message(tracker: Tracker) -> list[dict[str, Any]]:

@@ -41,6 +41,22 @@ def asks_to_discard(text: str) -> bool:
     return bool(words) and words in phrases("discard")
 
 
+def asks_to_save_plan(text: str) -> bool:
+    """Whether ``text`` asks to save a plan ("save this plan to KBS-2207", "can you add
+    that plan to case HV7-23?"): one of cases.yml's ``save_plan`` words and "plan" in it."""
+    words = set(_words(text))
+    return bool(words & {"plan", "plans"}) and any(
+        phrase[0] in words for phrase in phrases("save_plan"))
+
+
+def reference_in(text: str) -> str | None:
+    """The one word with digits in ``text`` ("save this plan to KBS-2207?" -> "KBS-2207"),
+    not yet checked; None when there is none, or more than one."""
+    coded = [word.strip(".,;:!?\"'()") for word in text.split()
+             if any(ch.isdigit() for ch in word)]
+    return coded[0] if len(coded) == 1 else None
+
+
 def no_case_phrases() -> tuple[tuple[str, ...], ...]:
     """The no-case phrases, each as its words."""
     return phrases("no_case")
@@ -54,9 +70,12 @@ def age_weeks_apart(path: Path = CASES_FILE) -> float:
 
 @cache
 def phrases(name: str, path: Path = CASES_FILE) -> tuple[tuple[str, ...], ...]:
-    """One list of cases.yml's phrases (no_case, discard), each as its words."""
+    """One list of cases.yml's phrases (no_case, discard, the_same_baby, not_the_same_baby,
+    same_baby_hedges, save_plan), each as its words."""
     doc = load(path)
-    doc.only(("no_case", "discard", "same_baby"))
+    doc.only(("no_case", "discard", "same_baby", "the_same_baby", "not_the_same_baby",
+              "same_baby_hedges", "save_plan"),
+             ("review", "case_list"))  # read by kbs/case_list.py
     return tuple(tuple(_words(phrase)) for phrase in doc.get(name).texts())
 
 

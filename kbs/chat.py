@@ -17,6 +17,24 @@ from typing import Any
 from kbs.catalogues import Node
 
 
+def link(label: str, url: str) -> str:
+    """A link in a message, ``[label](url)``: the chat widget (web_widget/static/bot_text.js)
+    and the plan pages (markdown-it) show it as ``label``, opening ``url``. Spaces and round
+    brackets in the address are percent-encoded, so the address ends where the link does."""
+    address = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+    return f"[{label}]({address})"
+
+
+def source_title(node: Node) -> str:
+    """A source's title from a catalogue, which messages show as a link's label: one line of
+    text without square brackets (a label ends at the first "]")."""
+    title = node.text()
+    if "[" in title or "]" in title:
+        node.fail("must not contain square brackets ([ or ]): it is shown as the label of "
+                  "a link; use round brackets")
+    return title
+
+
 @dataclass(frozen=True)
 class Button:
     title: str
@@ -28,14 +46,25 @@ class Message:
     text: str = ""
     buttons: tuple[Button, ...] = ()
     response: str | None = None  # a response of the Rasa domain, said instead of text
+    # A message refusing what the practitioner typed (kbs.identifying.screen): the words
+    # refused. Rasa's conversation store keeps neither them nor the message that held them
+    # (actions/turns.py passes them on as SCREENED; kbs.ops.tracker_redaction removes them).
+    screened: tuple[str, ...] = ()
+
+
+# The key of a bot message's metadata that carries Message.screened to the Rasa server.
+SCREENED = "kbs_screened"
 
 
 @dataclass(frozen=True)
 class Turn:
-    """What one action says, and the slots it sets (slot name -> new value)."""
+    """What one action says, and the slots it sets (slot name -> new value); ``opens``
+    names a form of the Rasa domain the conversation goes into after it, whose question
+    the turn has already asked (the same-baby question after a plan is saved)."""
 
     messages: tuple[Message, ...] = ()
     slots: Mapping[str, Any] = field(default_factory=dict)
+    opens: str | None = None
 
 
 @dataclass(frozen=True)

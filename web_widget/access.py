@@ -22,6 +22,12 @@ def open_record(row: Row | None, object_type: str, object_id: int, action: str =
     return row
 
 
+def listed(object_type: str, count: int) -> None:
+    """A page listing the signed-in practitioner's records (their cases, plans,
+    rehearsals) is a read of them: audited with how many it showed."""
+    audit.record(current_user.id, "listed", object_type, current_user.id, f"{count} shown")
+
+
 def signed_in_only(blueprint: Blueprint) -> None:
     """Every page of ``blueprint`` needs sign-in."""
     blueprint.before_request(login_required(lambda: None))

@@ -1,31 +1,27 @@
-"""The audit log: who viewed, exported or was refused which record, and sign-ins."""
+"""The web app's door to the audit log (kbs.store.audit): who viewed, exported or was refused
+which record, and sign-ins. The actor is the signed-in account's id (never a username), or
+"(not signed in)"; the detail starts with the door, the request ("web GET /profiles/3",
+never its query string), as the chat's rows start with "chat" and a command's with the
+command."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from flask import has_request_context, request
 
-from sqlalchemy import func, select
-
-from kbs.store.audit import record_access
-from kbs.store.schema import audit_log
+from kbs.store.audit import door, record_access
 from web_widget.db import engine
+
+WEB = "web"  # the door in the audit log's detail
 
 
 def record(actor: str, action: str, object_type: str, object_id: object,
            detail: str | None = None) -> None:
+    if has_request_context():
+        detail = door(web_request(), detail)
     with engine().begin() as connection:
         record_access(connection, actor, action, object_type, object_id, detail)
 
 
-def failed_sign_ins(username: str, within: timedelta) -> int:
-    """Failed sign-ins to ``username`` in the last ``within``, since its last sign-in."""
-    since = datetime.now(UTC) - within
-    rows = audit_log.c
-    last_success = (select(func.max(rows.at))
-                    .where(rows.action == "signed_in", rows.object_id == username[:80])
-                    .scalar_subquery())
-    query = (select(func.count()).select_from(audit_log)
-             .where(rows.action == "sign_in_failed", rows.object_id == username[:80],
-                    rows.at >= since, rows.at > func.coalesce(last_success, since)))
-    with engine().connect() as connection:
-        return connection.execute(query).scalar_one()
+def web_request() -> str:
+    """The door of a web row: the web app, and the request (never its query: a search)."""
+    return f"{WEB} {request.method} {request.path}"

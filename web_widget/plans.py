@@ -6,7 +6,7 @@ from flask import Blueprint, render_template, request
 from flask_login import current_user
 
 from web_widget import queries
-from web_widget.access import open_record, signed_in_only
+from web_widget.access import listed, open_record, signed_in_only
 from web_widget.plan_text import plan_html
 
 plans = Blueprint("plans", __name__)
@@ -15,7 +15,9 @@ signed_in_only(plans)
 
 @plans.get("/plans")
 def index():
-    return render_template("plans.html", plans=queries.plans_of(current_user.id))
+    found = queries.plans_of(current_user.id)
+    listed("plan", len(found))
+    return render_template("plans.html", plans=found)
 
 
 @plans.get("/plans/<int:plan_id>")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.engine import Row
 
 from kbs.store.schema import cases, plans, profiles, rehearsals
@@ -17,21 +17,6 @@ def _all(query) -> list[Row]:
 def _one(query) -> Row | None:
     with engine().connect() as connection:
         return connection.execute(query).first()
-
-
-def cases_of(owner: str) -> list[Row]:
-    """The owner's cases, most recently active first, with their latest profile."""
-    latest = (select(profiles.c.case_id, func.max(profiles.c.version).label("version"),
-                     func.count().label("versions"))
-              .group_by(profiles.c.case_id).subquery())
-    query = (select(cases, latest.c.versions, profiles.c.id.label("profile_id"),
-                    profiles.c.status, profiles.c.result, profiles.c.updated_at)
-             .where(cases.c.owner == owner)
-             .outerjoin(latest, latest.c.case_id == cases.c.id)
-             .outerjoin(profiles, (profiles.c.case_id == cases.c.id)
-                        & (profiles.c.version == latest.c.version))
-             .order_by(func.coalesce(profiles.c.updated_at, cases.c.created_at).desc()))
-    return _all(query)
 
 
 def case(case_id: int) -> Row | None:

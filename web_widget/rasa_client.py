@@ -1,7 +1,10 @@
 """Talking to the Rasa server on behalf of one conversation.
 
-Messages go to the REST channel; the history of a conversation comes from the tracker,
-through Rasa's HTTP API with its token (local only, never seen by the browser).
+Messages go to the web app's channel (kbs/ops/rasa_channel.py); the history of a
+conversation comes from the tracker, through Rasa's HTTP API. Every call carries the token
+(KBS_RASA_TOKEN, never seen by the browser) in a header, never in the URL, and names the
+conversation in a header the Rasa server takes from the web app alone
+(kbs.ops.server_auth). An error names what failed, never the URL or the token.
 """
 
 from __future__ import annotations
@@ -11,6 +14,9 @@ from urllib.parse import quote
 
 import requests
 
+from kbs.ops.server_auth import RASA_TOKEN_HEADER, SENDER_HEADER
+
+CHANNEL_PATH = "/webhooks/kbs/webhook"
 _local = threading.local()
 
 
@@ -27,14 +33,16 @@ class RasaUnavailable(RuntimeError):
     """The Rasa server did not answer (down, restarting or overloaded)."""
 
 
-def send_message(rasa_url: str, sender: str, text: str, timeout: float = 30) -> list[dict]:
+def send_message(rasa_url: str, token: str, sender: str, text: str,
+                 timeout: float = 30) -> list[dict]:
     """Send ``text`` as ``sender``; return the bot's messages (text and buttons)."""
     try:
-        response = _http().post(f"{rasa_url}/webhooks/rest/webhook",
-                                json={"sender": sender, "message": text}, timeout=timeout)
+        response = _http().post(f"{rasa_url}{CHANNEL_PATH}", json={"message": text},
+                                headers={RASA_TOKEN_HEADER: token, SENDER_HEADER: sender},
+                                timeout=timeout)
         response.raise_for_status()
     except requests.RequestException as err:
-        raise RasaUnavailable(str(err)) from err
+        raise RasaUnavailable(failure("sending a message", err)) from err
     return [_bot_message(m.get("text"), m.get("buttons")) for m in response.json()]
 
 
@@ -42,11 +50,18 @@ def fetch_history(rasa_url: str, token: str, sender: str, timeout: float = 10) -
     """The conversation so far, oldest first, as the widget shows it."""
     try:
         response = _http().get(f"{rasa_url}/conversations/{quote(sender, safe='')}/tracker",
-                               params={"token": token}, timeout=timeout)
+                               headers={RASA_TOKEN_HEADER: token}, timeout=timeout)
         response.raise_for_status()
     except requests.RequestException as err:
-        raise RasaUnavailable(str(err)) from err
+        raise RasaUnavailable(failure("reading a conversation", err)) from err
     return messages_from_events(response.json().get("events") or [])
+
+
+def failure(doing: str, err: requests.RequestException) -> str:
+    """What to log of a failed call: what it was doing, the kind of error and the status;
+    never requests' own message, which quotes the URL (a conversation's id)."""
+    status = getattr(err.response, "status_code", None)
+    return f"{doing}: {type(err).__name__}{f' (status {status})' if status else ''}"
 
 
 def messages_from_events(events: list[dict]) -> list[dict]:

@@ -8,10 +8,12 @@ from datetime import UTC, datetime
 from flask import Blueprint, Response, abort, render_template, request
 from flask_login import current_user
 
+from kbs.case_list import CaseQuery, choices, find_cases
 from kbs.engine import AnswersError
 from web_widget import labels, queries
-from web_widget.access import open_record, signed_in_only
+from web_widget.access import listed, open_record, signed_in_only
 from web_widget.comparison import compare_saved
+from web_widget.db import engine
 from web_widget.pictures import domain_picture, level_picture
 from web_widget.profile_domains import domains
 
@@ -25,7 +27,11 @@ for _filter in (labels.factor_label, labels.flag_label, labels.words, labels.lev
 
 @records.get("/cases")
 def cases():
-    return render_template("cases.html", cases=queries.cases_of(current_user.id))
+    with engine().connect() as connection:
+        found = find_cases(connection, current_user.id, CaseQuery.from_args(request.args))
+    listed("case", len(found.rows))
+    levels, flags = choices()
+    return render_template("cases.html", found=found, levels=levels, flags=flags)
 
 
 @records.get("/cases/<int:case_id>")
@@ -63,7 +69,7 @@ def print_view(profile_id: int):
 def export(profile_id: int):
     row = open_record(queries.profile(profile_id), "profile", profile_id, "exported")
     document = {
-        "exported_at": _now(), "exported_by": current_user.id,
+        "exported_at": _now(), "exported_by": current_user.username,
         "case_reference": row.reference, "version": row.version, "status": row.status,
         "started_at": row.started_at, "updated_at": row.updated_at,
         "completed_at": row.completed_at, "answers": row.answers, "result": row.result,

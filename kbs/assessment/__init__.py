@@ -6,7 +6,7 @@
   means for the question asked: command, status and source, details
 - ``answering``: one answer applied to the profile, and said back
 - ``steps``: which question comes next, from the answers so far
-- ``record``: answers into the PROFILE-SPEC answers document
+- ``record``: answers into the answers document (docs/PROFILE-FORMAT.md)
 - ``conversation``: one turn at a time, each answer saved as it is given
 - ``summary``: red-flag interruptions and the end-of-assessment summary
 

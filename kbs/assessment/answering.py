@@ -14,14 +14,15 @@ from typing import Any
 
 from kbs.assessment import depth, interpret, record
 from kbs.assessment.interpret import UNKNOWN, Said
-from kbs.assessment.steps import Step, about, carer_name
+from kbs.assessment.steps import Step, about, carer_name, plan
 from kbs.assessment.vocabulary import Vocabulary, load_vocabulary, say
 from kbs.chat import Message
-from kbs.engine import load_routes
+from kbs.engine import load_catalogue, load_routes
 from kbs.engine.catalogue import Factor
-from kbs.identifying import possible_name
+from kbs.identifying import Refusal, screen
 from kbs.text import AGE, BIRTH, Facts
 from kbs.text.lexicon import load_lexicon
+from kbs.text.words import find
 
 AGE_WEEKS = (0, 52)  # the profile is for babies under one
 MAX_NOTE_CHARS = 500
@@ -43,19 +44,26 @@ def apply_answer(step: Step, said: Said, doc: dict[str, Any]) -> Applied:
     """Record the answer to ``step``, and anything the message noticed besides; when the
     answer cannot be read, what it noticed is still kept (``Applied.noticed``)."""
     vocab = load_vocabulary()
-    applied = READERS[step.kind](step, said.facts, doc, vocab)
+    if step.kind == "factor":  # a correction replaces; any other answer may add an account
+        applied = _factor(step, said.facts, doc, vocab, keep_accounts=not said.correction)
+    else:
+        applied = READERS[step.kind](step, said.facts, doc, vocab)
+    # A refusal by the screening found both in the answer and in passing is said once.
     if applied.doc is None:
         kept, noticed = _notice(step, said, doc, vocab)
-        return Applied(None, (*noticed, *applied.messages), kept if noticed else None,
-                       applied.pending)
+        return Applied(None, tuple(dict.fromkeys((*noticed, *applied.messages))),
+                       kept if noticed else None, applied.pending)
     doc, noticed = _notice(step, said, applied.doc, vocab)
-    return Applied(doc, (*applied.messages, *noticed))
+    return Applied(doc, tuple(dict.fromkeys((*applied.messages, *noticed))))
 
 
 def describe(step: Step, doc: dict[str, Any]) -> str:
     """What is recorded for a question, in words."""
     if step.kind in ("factor", "source"):
         return _describe_factor(step, doc)
+    if step.kind == "group":
+        return "".join(f"\n- {_describe_factor(member, doc)}"
+                       for member in _members(step))
     if step.kind == "field":
         value = (record.entry(doc, step.path) or {}).get(step.name)
         return f"{step.factor.label}: {step.name.replace('_', ' ')} {_value_words(value)}"
@@ -77,8 +85,8 @@ def describe(step: Step, doc: dict[str, Any]) -> str:
                    value=depth.load_depth().contact_labels[value] if value
                    else say("value_not_known"))
     if step.kind == "carers":
-        return say("recorded_carers", carers=", ".join(
-            carer_name(doc, r) for r in record.roles(doc)) or say("value_none"))
+        return say("recorded_carers", carers="; ".join(
+            _with_contact(doc, r) for r in record.roles(doc)) or say("value_none"))
     if step.kind == "wider_family":
         relatives = doc.get("wider_family")
         return say("recorded_wider_family", relatives=say("value_not_known") if relatives is None
@@ -116,6 +124,23 @@ def _describe_factor(step: Step, doc: dict[str, Any]) -> str:
             and factor.has("needs_corroboration")):
         text += ". " + say("uncorroborated", corroborate=factor.corroborate)
     return text
+
+
+def _with_contact(doc: dict[str, Any], role: str) -> str:
+    """A carer's name, with their contact when it is recorded: "the partner (lives with
+    the baby)"."""
+    contact = doc["carers"].get(role, {}).get("contact")
+    if contact is None:
+        return carer_name(doc, role)
+    return say("recorded_carer_contact", carer=carer_name(doc, role),
+               contact=depth.load_depth().contact_labels[contact])
+
+
+def _members(step: Step) -> list[Step]:
+    """A group's factors, each as the step that asks it on its own."""
+    catalogue = load_catalogue()
+    return [replace(step, id=path, kind="factor", factor=catalogue.for_path(path), members=())
+            for path in step.members]
 
 
 def _value_words(value: Any) -> str:
@@ -189,10 +214,16 @@ def _unit(name: str) -> str:
     return say("unit_kg" if name == "birth_weight_kg" else "unit_weeks")
 
 
-def _factor(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> Applied:
+def _factor(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary,
+            keep_accounts: bool = True) -> Applied:
+    """The answer to a factor's question. Said by someone else than the answer already
+    recorded ("nan says she drinks most days" after "mum says only at weekends", the
+    question asked again), it is kept beside it as another account (``record.add_account``)
+    unless it is a correction."""
     factor = step.factor
     key = f"{factor.domain}.{factor.id}"
-    found = interpret.status(facts, vocab.factors.get(key), vocab, record.household(doc),
+    found = interpret.status(facts, vocab.factors.get(key), vocab,
+                             record.household(doc, step.role),
                              negative=key in vocab.asked_in_the_negative)
     if found.status is None:
         return _ask_again(say("ask_factor", present=factor.options["present"],
@@ -205,34 +236,58 @@ def _factor(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) ->
         # In the practitioner's own words ("dad wasn't there again"), with nobody else named:
         # their own observation. After a button or a bare yes or no, the source is asked.
         found = replace(found, source=record.OWN_ASSESSMENT)
-    pending, kept = _pending(found, facts, vocab)
+    pending, kept = _pending(found, facts)
     if found.confirm:
-        return Applied(None, (), pending=pending)
+        return Applied(None, kept, pending=pending)
+    if keep_accounts and not found.accounts and record.is_another_account(
+            doc, step.path, found.status, found.source):
+        words, refusal = _account_words(facts.reading.text)
+        doc = record.add_account(doc, step.path, factor, found.status, found.source, words,
+                                 bool(find(facts.reading, vocab.contrast)))
+        extra = crisis_messages([factor]) if found.status == "present" else ()
+        return Applied(doc, (*_confirm(step, doc).messages, *_not_kept(refusal), *extra))
     return apply_pending(step, pending, doc, kept)
 
 
-def _pending(found: interpret.Status, facts: Facts,
-             vocab: Vocabulary) -> tuple[dict[str, Any], tuple[Message, ...]]:
+def _account_words(said: str, message: str | None = None) -> tuple[str, Refusal | None]:
+    """An account's words as they are kept with it, through the one screening
+    (kbs.identifying): nothing when it refuses them, or the message they were said in (as
+    typed: an account's words are read in lower case); and the refusal, if any."""
+    refusal = (screen(message) if message not in (None, said) else None) or screen(said)
+    return ("" if refusal else said[:MAX_NOTE_CHARS]), refusal
+
+
+def _not_kept(refusal: Refusal | None) -> tuple[Message, ...]:
+    """Words refused by the screening, not kept: the practitioner is told why, and the
+    message carries the words refused, so that the chat does not keep them either."""
+    return (Message(say("note_not_kept", reason=refusal.reason), screened=refusal.words),
+            ) if refusal else ()
+
+
+def _pending(found: interpret.Status,
+             facts: Facts) -> tuple[dict[str, Any], tuple[Message, ...]]:
     """The answer as it will be recorded: status, source, note and the accounts that differ.
     The practitioner's own observation in words ("she seemed low and flat to me") is kept as
-    the note, and each account with its words, unless they may hold a name."""
+    the note, and each account with its words, unless the screening (kbs.identifying)
+    refuses the message: then the answer is recorded without any of its words, and the
+    practitioner is told why. The whole message is screened, as typed (an account's words
+    are read in lower case)."""
     said = facts.reading.text
-    note, messages = found.note, []
-    if (found.source == "observed" and found.status == "present" and not found.accounts
-            and len(facts.reading.content_words) > 2):
-        name = possible_name(said, vocab.not_names)
-        if name:
-            messages.append(Message(say("note_not_kept", name=name)))
-        else:
-            note = said[:MAX_NOTE_CHARS]
+    observed = (found.source == "observed" and found.status == "present"
+                and not found.accounts and len(facts.reading.content_words) > 2)
+    refusal = screen(said) if observed or found.accounts else None
+    note = said[:MAX_NOTE_CHARS] if observed and refusal is None else found.note
+    screened = [("", None) if refusal else _account_words(a.said) for a in found.accounts]
+    # Any account's words refused: none of the message's is kept.
+    refusal = refusal or next((refused for _, refused in screened if refused), None)
     accounts = []
-    for account in found.accounts:
+    for account, (words, _) in zip(found.accounts, screened, strict=True):
         kept = {"status": account.status, "source": account.source}
-        if possible_name(account.said, vocab.not_names) is None:
-            kept["note"] = account.said[:MAX_NOTE_CHARS]
+        if words and refusal is None:
+            kept["note"] = words
         accounts.append(kept)
     return ({"status": found.status, "source": found.source, "note": note,
-             "accounts": accounts}, tuple(messages))
+             "accounts": accounts}, _not_kept(refusal))
 
 
 def apply_pending(step: Step, pending: dict[str, Any], doc: dict[str, Any],
@@ -270,8 +325,30 @@ def crisis_messages(factors: list[Factor]) -> tuple[Message, ...]:
                              contact=contacts[i].contact)) for i in ids)
 
 
+def _group(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> Applied:
+    """The answer to a group's "do any of these apply?" (depth.yml): the factors it names,
+    or every factor listed for "none of these" or "don't know"; a factor it leaves out is
+    asked on its own next."""
+    members = _members(step)
+    found = interpret.group(facts, {m.path: vocab.factors.get(f"{m.factor.domain}.{m.factor.id}")
+                                    for m in members}, vocab, depth.load_depth().groups_none)
+    if found is None:
+        return _ask_again(say("ask_group"))
+    if found == UNKNOWN:
+        found = dict.fromkeys((m.path for m in members), UNKNOWN)
+    source = interpret.source(facts.reading, vocab, record.household(doc))
+    for member in members:
+        if member.path in found:
+            status = found[member.path]
+            doc = record.set_status(doc, member.path, member.factor, status,
+                                    source if status != UNKNOWN else None)
+    said = replace(step, members=tuple(m.path for m in members if m.path in found))
+    extra = crisis_messages([m.factor for m in members if found.get(m.path) == "present"])
+    return Applied(doc, (Message(say("noted_group", items=describe(said, doc))), *extra))
+
+
 def _source(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> Applied:
-    found = interpret.answered_source(facts.reading, vocab, record.household(doc))
+    found = interpret.answered_source(facts.reading, vocab, record.household(doc, step.role))
     if found is None:
         return _ask_again(say("ask_source"))
     return _confirm(step, record.set_source(doc, step.path, None if found == UNKNOWN
@@ -306,7 +383,14 @@ def _field(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> 
 
 def _carers(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> Applied:
     if facts.relations:
-        doc, _ = record.add_carers(doc, [relation.name for relation in facts.relations])
+        doc, roles = record.add_carers(doc, [relation.name for relation in facts.relations])
+        # "her partner who lives with them": the contact said is recorded, not asked again
+        said = interpret.said_of_each(facts.reading, vocab)
+        for role, relation in zip(roles, facts.relations, strict=True):
+            contact = (depth.read_contact(said[relation.name], vocab)
+                       if depth.contact_asked(role) and relation.name in said else None)
+            if contact not in (None, UNKNOWN):
+                doc = record.set_carer_detail(doc, role, "contact", contact)
         return _noted(doc, say("noted_carers", recorded=describe(step, doc)))
     if interpret.said_unknown(facts.reading, vocab):
         return _noted(doc, say("no_carer_yet"))
@@ -332,6 +416,10 @@ def _contact(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -
 
 def _wider_family(step: Step, facts: Facts, doc: dict[str, Any],
                   vocab: Vocabulary) -> Applied:
+    refusal = screen(facts.reading.text)
+    if refusal:  # only roles and contact are kept, but the words would stay in the chat
+        return Applied(None, (Message(say("answer_not_kept", reason=refusal.reason),
+                                      screened=refusal.words),))
     relatives = interpret.wider_family(facts, vocab)
     if relatives is None:
         return _ask_again(say("ask_wider_family"))
@@ -349,9 +437,10 @@ def _level(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> 
     level, note = answer
     if level is not None and not note:
         return _ask_again(say("ask_level_reason"))
-    name = possible_name(facts.reading.text, vocab.not_names)
-    if name:
-        return _ask_again(say("ask_without_names", name=name))
+    refusal = screen(facts.reading.text)
+    if refusal:
+        return Applied(None, (Message(say("ask_without_names", reason=refusal.reason),
+                                      screened=refusal.words),))
     return _confirm(step, record.set_level(doc, level, note[:MAX_NOTE_CHARS]))
 
 
@@ -368,6 +457,52 @@ def _offer(step: Step, facts: Facts, doc: dict[str, Any], vocab: Vocabulary) -> 
                                                           for role in roles)))
 
 
+def _accounts_in_passing(step: Step, facts: Facts, doc: dict[str, Any],
+                         vocab: Vocabulary) -> tuple[dict[str, Any], list[Message]]:
+    """Another account of a carer's factor already answered, reported in passing at a later
+    question ("nan says mum drinks most days", asked whether mum's drinking is stable): kept
+    beside the first (``record.add_account``), when it is the only such account in the
+    message and the factor is asked of that carer. The factor on the table is left to its
+    own reading."""
+    carers = {role: carer.get("relation") or role.rstrip("_0123456789")
+              for role, carer in doc["carers"].items()}
+    cues = {f"carer.{f.id}": vocab.factors.get(f"carer.{f.id}")
+            for f in load_catalogue().carer_factors()}
+    found = []
+    for role, key, account in interpret.reported(facts, cues, vocab, record.household(doc),
+                                                 carers, step.role):
+        path = f"carers.{role}.{key.removeprefix('carer.')}"
+        if (step.kind == "factor" and step.path == path) or not record.is_another_account(
+                doc, path, account.status, account.source):
+            continue
+        asked = next((s for s in plan(doc) if s.id == path), None)
+        if asked is not None:
+            found.append((asked, account))
+    if len(found) != 1:
+        return doc, []
+    asked, account = found[0]
+    words, refusal = _account_words(account.said, facts.reading.text)
+    doc = record.add_account(doc, asked.path, asked.factor, account.status, account.source,
+                             words, bool(find(facts.reading, vocab.contrast)))
+    return doc, [Message(say("noticed_account", recorded=describe(asked, doc))),
+                 *_not_kept(refusal)]
+
+
+def _infant_in_passing(step: Step, facts: Facts,
+                       doc: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The baby's age, gestation and birth weight said in passing, each with the words
+    that say what it is of (depth.yml, in_passing): recorded unless already answered."""
+    taken = []
+    for name in depth.load_depth().in_passing:
+        value = facts.infant.get(name)
+        if (name == step.name or name not in facts.explicit or name in doc["infant"]
+                or value is None or not _limits(name)[0] <= value <= _limits(name)[1]):
+            continue
+        doc = record.set_infant(doc, name, value)
+        taken.append(describe(replace(step, kind="infant", name=name), doc))
+    return doc, taken
+
+
 def _notice(step: Step, said: Said, doc: dict[str, Any],
             vocab: Vocabulary) -> tuple[dict[str, Any], tuple[Message, ...]]:
     """An injury, or a baby in danger now, mentioned while answering something else; and,
@@ -378,6 +513,13 @@ def _notice(step: Step, said: Said, doc: dict[str, Any],
             and said.facts.mobile is False and doc["infant"].get("mobile") is not False):
         doc = record.set_infant(doc, "mobile", False)
         messages.append(Message(say("noticed_not_mobile")))
+    if step.kind in ("danger", "infant"):
+        doc, taken = _infant_in_passing(step, said.facts, doc)
+        if taken:
+            messages.append(Message(say("noticed_infant", recorded="; ".join(taken))))
+    if step.kind not in ("carers", "offer") and doc["carers"]:
+        doc, added = _accounts_in_passing(step, said.facts, doc, vocab)
+        messages += added
     injury = record.entry(doc, "infant.injury_or_bruise") or {}
     if ("injury_or_bruise" in said.noticed and step.path != "infant.injury_or_bruise"
             and injury.get("status") != "present"):
@@ -391,7 +533,8 @@ def _notice(step: Step, said: Said, doc: dict[str, Any],
     return doc, tuple(messages)
 
 
-READERS = {"danger": _danger, "infant": _infant, "factor": _factor, "source": _source,
+READERS = {"danger": _danger, "infant": _infant, "factor": _factor, "group": _group,
+           "source": _source,
            "field": _field, "carers": _carers, "contact": _contact,
            "sole_carer": _sole_carer,
            "wider_family": _wider_family, "level": _level, "offer": _offer}

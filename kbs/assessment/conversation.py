@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.engine import Connection, Row
 
 from kbs.assessment import answering, depth, interpret, record, steps, versions
@@ -24,6 +25,7 @@ from kbs.case_reference import asks_to_discard, check_reference, declines
 from kbs.chat import Message
 from kbs.engine import compare, load_routes, score
 from kbs.engine.rules import load_rules
+from kbs.store.audit import chat_access
 from kbs.store.cases import get_or_create_case
 from kbs.store.database import get_engine
 from kbs.store.profiles import (
@@ -35,6 +37,7 @@ from kbs.store.profiles import (
     save_answers,
     start_profile,
 )
+from kbs.store.schema import profiles
 from kbs.text.words import is_phrase
 
 MAX_CHARS = 1000
@@ -119,35 +122,56 @@ def answer(state: State, owner: str, text: str,
         row = _load(owner, state.profile, connection)
         if row is None:
             return Turn(replace(state, outcome=STOPPED), (Message(say("profile_gone")),))
-        if asks_to_discard(text):
-            if versions.needs_confirming(row):
-                return Turn(replace(state, confirm=versions.DISCARD))
-            return _discarded(connection, owner, row)
-        if state.step == FINISH:
-            return Turn(replace(state, outcome=FINISHED))
-        pending = _pending(state)
-        if pending:
-            state = replace(state, step=pending["step"])
-        step = steps.step_for(row.answers, state.step)
-        if step is None:  # the question no longer applies to the answers: on to the next
-            return _moved_on(state, row.answers, ())
-        if said.correction:
-            return _correct(state, connection, row, said)
-        if said.command:
-            return _command(said.command, state, row, step)
-        if pending and _bare(said) is not None:
-            if not _bare(said):
-                return Turn(state, (Message(say("confirm_not_recorded")),))
-            applied = answering.apply_pending(step, pending, row.answers)
-            return _saved(state, connection, row, step, said, applied)
-        if said.question:
-            return _question(state, row)
-        return _record(state, connection, row, step, said)
+        turn = _answer(state, owner, text, said, connection, row)
+        _audit_turn(connection, owner, row)
+        return turn
+
+
+def _answer(state: State, owner: str, text: str, said: Said, connection: Connection,
+            row: Row) -> Turn:
+    if asks_to_discard(text):
+        if versions.needs_confirming(row):
+            return Turn(replace(state, confirm=versions.DISCARD))
+        return _discarded(connection, owner, row)
+    if state.step == FINISH:
+        return Turn(replace(state, outcome=FINISHED))
+    pending = _pending(state)
+    if pending:
+        state = replace(state, step=pending["step"])
+    step = steps.step_for(row.answers, state.step)
+    if step is None:  # the question no longer applies to the answers: on to the next
+        return _moved_on(state, row.answers, ())
+    if said.correction:
+        return _correct(state, connection, row, said)
+    if said.command:
+        return _command(said.command, state, row, step)
+    if pending and _bare(said) is not None:
+        if not _bare(said):
+            return Turn(state, (Message(say("confirm_not_recorded")),))
+        applied = answering.apply_pending(step, pending, row.answers)
+        return _saved(state, connection, row, step, said, applied)
+    if said.question:
+        return _question(state, row)
+    return _record(state, connection, row, step, said)
+
+
+def _audit_turn(connection: Connection, owner: str, row: Row) -> None:
+    """One audit row for the profile a turn read: "updated" when the turn saved it, else
+    "viewed"; none when it was discarded (audited as such). The question asked next in the
+    same turn (``ask``) reads it again, unaudited: this row covers the turn."""
+    updated = connection.execute(select(profiles.c.updated_at)
+                                 .where(profiles.c.id == row.id)).scalar()
+    if updated is not None:
+        chat_access(connection, owner, "updated" if updated != row.updated_at else "viewed",
+                    "profile", row.id, row.reference)
 
 
 def announce(state: State, owner: str) -> Turn:
     """The red flags the last answer raised, with their routes."""
-    doc = _load(owner, state.profile).answers
+    with get_engine().begin() as connection:
+        row = _load(owner, state.profile, connection)
+        chat_access(connection, owner, "viewed", "profile", row.id, row.reference)
+    doc = row.answers
     return Turn(replace(state, red_flags=(), outcome=None),
                 tuple(red_flag_messages(state.red_flags, score(doc), doc)))
 
@@ -161,12 +185,14 @@ def close(state: State, owner: str) -> Turn:
         if row is None:
             return Turn(State(), (Message(say("profile_not_found")),))
         if state.outcome != FINISHED:
+            chat_access(connection, owner, "viewed", "profile", row.id, row.reference)
             answered = sum(s.answered for s in steps.plan(row.answers))
             return Turn(State(), (Message(say("stopped", reference=row.reference,
                                               version=row.version, answered=answered)),))
         doc = {**row.answers, "assessed_on": date.today().isoformat()}
         profile = score(doc)
         complete_profile(connection, row.id, doc, profile.to_dict())
+        chat_access(connection, owner, "completed", "profile", row.id, row.reference)
         previous = previous_complete(connection, row.case_id, row.version)
     comparison = compare(previous.answers, doc) if previous else None
     return Turn(State(), tuple(finished_messages(
@@ -191,8 +217,9 @@ def _open(owner: str, reference: str) -> Turn:
     its last version is finished), start its next version."""
     reason = check_reference(reference)
     if reason:
-        return Turn(State(step="reference"), (Message(say("reference_refused",
-                                                          reason=reason)),))
+        # a refused reference may hold a name or a date of birth: not kept in the chat
+        return Turn(State(step="reference"), (Message(say("reference_refused", reason=reason),
+                                                      screened=(reference,)),))
     with get_engine().begin() as connection:
         case_id = get_or_create_case(connection, owner, reference)
         row = open_profile(connection, case_id)
@@ -211,9 +238,11 @@ def _start_or_resume(owner: str, reference: str) -> Turn:
             said = say("resumed", reference=reference, version=row.version,
                        started=f"{row.started_at:%d %B %Y}", answered=answered)
             profile_id = row.id
+            chat_access(connection, owner, "viewed", "profile", row.id, reference)
         else:
             doc = record.new_answers(date.today())
             profile_id = start_profile(connection, case_id, doc, score(doc).to_dict())
+            chat_access(connection, owner, "created", "profile", profile_id, reference)
             row = _load(owner, profile_id, connection)
             previous = previous_complete(connection, case_id, row.version)
             if previous:
@@ -231,8 +260,11 @@ def _confirmation(state: State, owner: str) -> Message:
     with get_engine().begin() as connection:
         if state.confirm == versions.NEW_VERSION:
             case_id = get_or_create_case(connection, owner, state.case)
+            chat_access(connection, owner, "viewed", "case", case_id, state.case)
             return versions.ask_new_version(connection, case_id, state.case)
-        return versions.ask_discard(_load(owner, state.profile, connection))
+        row = _load(owner, state.profile, connection)
+        chat_access(connection, owner, "viewed", "profile", row.id, row.reference)
+        return versions.ask_discard(row)
 
 
 def _confirm(state: State, owner: str, text: str, said: Said) -> Turn:
@@ -259,6 +291,7 @@ def _confirm(state: State, owner: str, text: str, said: Said) -> Turn:
         if answer is True:
             return _discarded(connection, owner, row)
         if answer is False:
+            chat_access(connection, owner, "viewed", "profile", row.id, row.reference)
             return Turn(replace(state, confirm=None), (versions.kept(row),))
     return Turn(state, (versions.ask_yes_or_no(),))
 
@@ -271,9 +304,9 @@ def _discarded(connection: Connection, owner: str, row: Row) -> Turn:
 def _command(command: str, state: State, row: Row, step: steps.Step) -> Turn:
     if command == "stop":
         return Turn(replace(state, outcome=STOPPED))
-    if command == "skip":
-        return _moved_on(replace(state, asked=(*state.asked, step.id)), row.answers,
-                         (Message(say("skipped")),))
+    if command == "skip":  # a group's list is skipped with each of its questions
+        return _moved_on(replace(state, asked=(*state.asked, *step.members, step.id)),
+                         row.answers, (Message(say("skipped")),))
     if command == "back":
         return _back(state, row.answers)
     if command == "why":

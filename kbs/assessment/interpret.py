@@ -18,6 +18,7 @@ from typing import Any
 
 from kbs.assessment.vocabulary import COMMANDS, Cues, Vocabulary
 from kbs.text import Facts, read_facts
+from kbs.text.lexicon import load_lexicon
 from kbs.text.words import (
     PUNCTUATION,
     Mention,
@@ -31,7 +32,7 @@ from kbs.text.words import (
 
 UNKNOWN = "unknown"
 FLIPPED = {"present": "absent", "absent": "present", True: False, False: True}
-SOURCE_ORDER = ("observed", "professional", "wider_family", "carer_account")
+SOURCE_ORDER = ("observed", "professional", "wider_family", "carer_account")  # strongest first
 SPEAKER_REACH = 3
 CONTACT_ORDER = ("refused", "not_yet", "made")
 # How far back a second negation is looked for, to tell a double negative ("it's not that
@@ -77,7 +78,7 @@ class Account:
 
     status: str
     source: str
-    said: str  # the words of the account (screened for names before they are kept)
+    said: str  # the words of the account (screened, kbs.identifying.screen, before they are kept)
 
 
 def read_message(text: str, entities: Iterable[Mapping[str, Any]],
@@ -203,6 +204,66 @@ def accounts(facts: Facts, cues: Cues | None, vocab: Vocabulary, household: Iter
                          _words(part)) for said, named, part in found)
 
 
+def reported(facts: Facts, cues_of: Mapping[str, Cues | None], vocab: Vocabulary,
+             household: Iterable[str], carers: Mapping[str, str],
+             about: str | None = None) -> list[tuple[str, str, Account]]:
+    """Accounts of a carer's factors reported in passing, whatever the question ("nan says
+    mum drinks most days"): (the carer's role, the factor's key, the account), for each
+    clause with a telling word whose speaker is known and named (a relative or an agency)
+    about a carer named after it (by relation, ``carers``: role -> relation), or, when only
+    a pronoun follows ("the GP says she drinks"), about the carer the question is about
+    (``about``). The factor is the one its cues (``cues_of``, by key) say present or
+    absent."""
+    reading, household, found = facts.reading, set(household), []
+    cuts = sorted({(m.start, m.end) for m in find(reading, vocab.contrast)} | {
+        (i, i + 1) for i, w in enumerate(reading.words) if w in (".", ";")})
+    starts = [0, *(end for _, end in cuts)]
+    ends = [*(start for start, _ in cuts), len(reading.words)]
+    for part in (_part(reading, a, b) for a, b in zip(starts, ends, strict=True) if b > a):
+        telling = next(((m, speaker) for m in find(part, vocab.telling)
+                        if (speaker := _speaker(part, m.start, m.end, m.phrase == "according to",
+                                                vocab, household))), None)
+        if telling is None:
+            continue
+        match, speaker = telling
+        named_speaker = _speaker_mention(part, match, vocab)
+        if named_speaker is None:  # "she told me": whose words, about whom, is not said
+            continue
+        named = [m for m in part.mentioned("relation")
+                 if m.start >= match.end and m != named_speaker]
+        roles = [role for m in named[:1] for role, relation in carers.items()
+                 if relation.split()[-1] == m.value]
+        if len(roles) == 1:
+            role = roles[0]
+        elif not named and about:
+            role = about
+        else:
+            continue
+        said = _part(part, match.end, len(part.words))
+        for key, cues in cues_of.items():
+            status = _cued(said, cues, vocab)
+            if status in ("present", "absent"):
+                found.append((role, key, Account(status, speaker, _words(part))))
+    return found
+
+
+def _speaker_mention(part: Reading, match: Any, vocab: Vocabulary) -> Mention | None:
+    """The relative or agency named as the speaker of a telling word ("nan says", "according
+    to the GP"), looked for as ``_speaker`` looks; None for a pronoun ("she says")."""
+    forward = match.phrase == "according to"
+    window = range(match.end, match.end + SPEAKER_REACH) if forward else range(
+        match.start - 1, match.start - SPEAKER_REACH - 1, -1)
+    for i in window:
+        if not 0 <= i < len(part.words) or part.words[i] in PUNCTUATION:
+            return None
+        mention = next((m for m in part.mentions if m.start <= i < m.end), None)
+        if mention and mention.label in ("relation", "agency"):
+            return mention
+        if part.words[i] in vocab.carer_speakers:
+            return None
+    return None
+
+
 def _part(reading: Reading, start: int, end: int) -> Reading:
     """The words from ``start`` to ``end`` as a reading of their own (a clause)."""
     mentions = tuple(Mention(m.label, m.value, m.start - start, m.end - start)
@@ -218,6 +279,55 @@ def _words(part: Reading) -> str:
         glued = word in PUNCTUATION or word.startswith("'") or word == "n't"
         text += word if glued or not text else f" {word}"
     return text.strip(" ,;.-").strip()
+
+
+def group(facts: Facts, cues_of: Mapping[str, Cues | None], vocab: Vocabulary,
+          none_said: Iterable[str] = ()) -> dict[str, str] | str | None:
+    """The answer to "do any of these apply?" (a group's list): each factor the words name
+    (by its cues, clause by clause), present or absent, or not known when its clause says
+    so; every factor listed absent for "none of these" (an opening no, or ``none_said``)
+    when none is named present; UNKNOWN for "don't know"; None when it cannot tell (or the
+    words contradict each other about one factor). The opening answer word counts for the
+    whole list, never for one factor: "no, but they're isolated" names isolation."""
+    reading = facts.reading
+    named: dict[str, str] = {}
+    for part in _clauses(reading, vocab):
+        for path, cues in cues_of.items():
+            said = _cued(part, cues, vocab)
+            if said is None:
+                continue
+            if named.get(path, said) != said:
+                return None
+            named[path] = said
+    unknown = said_unknown(reading, vocab)
+    none = _lead(reading, vocab, [])[0] == "absent" or bool(find(reading, tuple(none_said)))
+    if none and "present" not in named.values():
+        return {path: named.get(path, "absent") for path in cues_of}
+    if named:
+        return named
+    return UNKNOWN if unknown else None
+
+
+def _clauses(reading: Reading, vocab: Vocabulary) -> list[Reading]:
+    """The message cut at punctuation and contrast words, each part a reading of its own."""
+    cuts = sorted({(m.start, m.end) for m in find(reading, vocab.contrast)} | {
+        (i, i + 1) for i, w in enumerate(reading.words) if w in (".", ";", ",", ":")})
+    starts = [0, *(end for _, end in cuts)]
+    ends = [*(start for start, _ in cuts), len(reading.words)]
+    return [_part(reading, a, b) for a, b in zip(starts, ends, strict=True) if b > a]
+
+
+def _cued(part: Reading, cues: Cues | None, vocab: Vocabulary) -> str | None:
+    """What one clause's cues say of a factor: present, absent, UNKNOWN ("not sure if
+    they're isolated", unless hedged), or None when they say nothing or disagree."""
+    if cues is None:
+        return None
+    _, values, _ = _lead_and_cued(part, cues, vocab, ("present", "absent"))
+    if len(values) != 1:
+        return None
+    if said_unknown(part, vocab) and not find(part, vocab.hedges):
+        return UNKNOWN
+    return values.pop()
 
 
 def yes_no(reading: Reading, cues: Cues | None, vocab: Vocabulary) -> bool | str | None:
@@ -323,6 +433,27 @@ def wider_family(facts: Facts, vocab: Vocabulary) -> list[dict[str, str]] | str 
         relation = next((r for r in named if r.endswith(mention.value)), mention.value)
         relatives.append({"relation": relation, "contact": contact})
     return relatives
+
+
+def said_of_each(reading: Reading, vocab: Vocabulary) -> dict[str, Reading]:
+    """What is said of each adult named by relation ("her partner who lives with them, dad
+    who has never seen the baby"): the words after the relation, up to the next one named,
+    by the relation's name ("maternal grandmother"). An adult named twice is left out."""
+    lexicon = load_lexicon()
+    mentions = reading.mentioned("relation")
+    said: dict[str, Reading] = {}
+    twice = set()
+    for index, mention in enumerate(mentions):
+        if mention.value in vocab.children or negated(reading, mention.start, vocab.negations):
+            continue
+        sides = [w for w in reading.words[max(0, mention.start - 1):mention.start + 1]
+                 if w in lexicon.relation_sides]
+        name = f"{sides[0]} {mention.value}" if sides else mention.value
+        end = mentions[index + 1].start if index + 1 < len(mentions) else len(reading.words)
+        if name in said:
+            twice.add(name)
+        said[name] = _part(reading, mention.end, end)
+    return {name: part for name, part in said.items() if name not in twice}
 
 
 def level(reading: Reading, vocab: Vocabulary) -> tuple[int | None, str] | str | None:

@@ -1,10 +1,10 @@
-"""Answers into the PROFILE-SPEC answers document, which is saved after every answer.
+"""Answers into the answers document (docs/PROFILE-FORMAT.md), saved after every answer.
 
 Every function returns a new document that ``kbs.engine.parse_answers`` accepts, so the
 profile can be scored (and red flags raised) at any point. No free text is kept: only
 statuses, sources, numbers, choices, relations and recognised terms, so no name of a child
 or carer can be stored by accident. The one exception is the note a practitioner gives for a
-professional judgement, which is screened for names before it is kept.
+professional judgement, which is screened (kbs.identifying.screen) before it is kept.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import copy
 from datetime import date
 from typing import Any
 
+from kbs.assessment.interpret import SOURCE_ORDER
 from kbs.assessment.vocabulary import NOTES, load_vocabulary
 from kbs.engine import load_catalogue
 from kbs.engine.catalogue import Factor
@@ -26,6 +27,8 @@ PENDING_SOURCE, NO_EVIDENCE, NOTICED, NOTICED_KEPT = NOTES
 # assessment unless the answer names another source.
 OWN_ASSESSMENT = "observed"
 ROLE_KINDS = ("mother", "father", "partner")
+OUTSIDE_THE_HOUSEHOLD = ("visits", "no_contact")  # carers.<role>.contact
+ACCOUNT_STATUSES = ("present", "absent")
 
 
 def note(name: str) -> str:
@@ -55,10 +58,15 @@ def roles(doc: dict[str, Any]) -> list[str]:
     return list(doc["carers"])
 
 
-def household(doc: dict[str, Any]) -> set[str]:
-    """The relations of the adults recorded as carers (for telling a carer's account apart)."""
+def household(doc: dict[str, Any], about: str | None = None) -> set[str]:
+    """The relations whose word is a carer's account (for telling it apart from the wider
+    family's): the adults recorded as carers who live with the baby (or whose contact is not
+    known), and the carer the question is about (``about``), whose word about themselves is
+    always their own account. A grandmother who visits is family outside the household:
+    "nan says mum drinks most days" is the wider family's account."""
     return {(carer.get("relation") or role.rstrip("_0123456789")).split()[-1]
-            for role, carer in doc["carers"].items()}
+            for role, carer in doc["carers"].items()
+            if role == about or carer.get("contact") not in OUTSIDE_THE_HOUSEHOLD}
 
 
 def needs_source(factor: Factor) -> bool:
@@ -73,7 +81,7 @@ def set_status(doc: dict[str, Any], path: str, factor: Factor, status: str,
                source: str | None = None, terms: str = "",
                accounts: list[dict[str, str]] | None = None) -> dict[str, Any]:
     """A factor's answer, with the recognised terms behind it (or the practitioner's own
-    words, screened for names) as its note, and the accounts that differ, each with its
+    words, screened) as its note, and the accounts that differ, each with its
     source. Details already given stay while the factor stays present."""
     if status == "absent" and source is None:
         if needs_source(factor):
@@ -91,6 +99,64 @@ def set_status(doc: dict[str, Any], path: str, factor: Factor, status: str,
     if status == "present" and old.get("status") == "present":
         answer |= {k: v for k, v in old.items() if k in (factor.fields or {})}
     return _put(doc, path, answer)
+
+
+def is_another_account(doc: dict[str, Any], path: str, status: str | None,
+                       source: str | None) -> bool:
+    """Whether an answer is another account of a factor already answered from another
+    source ("mum says only at weekends", then, in a later turn, "nan says most days"): an
+    exclusion or a risk said by someone else than the answer (or the accounts) kept."""
+    old = entry(doc, path) or {}
+    if has_note(old, NOTICED, NOTICED_KEPT):  # to be confirmed: the answer replaces it
+        return False
+    if (status not in ACCOUNT_STATUSES or source is None
+            or old.get("status") not in ACCOUNT_STATUSES or not old.get("source")):
+        return False
+    return source not in {a["source"] for a in _accounts_of(old)} or len(
+        old.get("accounts") or ()) > 1
+
+
+def add_account(doc: dict[str, Any], path: str, factor: Factor, status: str, source: str,
+                said: str = "", contrasted: bool = False) -> dict[str, Any]:
+    """Another account of a factor (``is_another_account``), kept beside those already
+    given, each with its source (and its words, screened by the caller with
+    kbs.identifying.screen). When they differ the factor is contradicted: present, with
+    every account kept (review 5.8, 5.14). They differ when one says the risk is there and
+    another that it is not; or, when all say it is there, when one is the carer's own
+    account and another is not and either the later one is set against it ("but nan says
+    ...") or the factor is one whose extent a carer's account plays down (assessment.yml,
+    differ_in_degree: "only at weekends" against "most days"). Accounts that agree leave
+    the strongest source."""
+    old = entry(doc, path) or {}
+    new = {"status": status, "source": source} | ({"note": said} if said else {})
+    given = _accounts_of(old)
+    accounts = [a for a in given if a["source"] != source] + [new]
+    key = f"{factor.domain}.{factor.id}"
+    statuses = {a["status"] for a in accounts}
+    sources = {a["source"] for a in accounts}
+    differ = len(given) > 1 or len(statuses) > 1 or (
+        statuses == {"present"} and "carer_account" in sources and len(sources) > 1
+        and (contrasted or key in load_vocabulary().differ_in_degree))
+    if differ:
+        present = {a["source"] for a in accounts if a["status"] == "present"}
+        answer = {"status": "present",
+                  "source": next(name for name in SOURCE_ORDER if name in present),
+                  "accounts": accounts} | ({"note": old["note"]} if old.get("note") else {})
+    else:
+        best = min(accounts, key=lambda a: SOURCE_ORDER.index(a["source"]))
+        answer = {"status": best["status"], "source": best["source"]} | (
+            {"note": old["note"]} if old.get("note") else {})
+    if answer["status"] == "present" and old.get("status") == "present":
+        answer |= {k: v for k, v in old.items() if k in (factor.fields or {})}
+    return _put(doc, path, answer)
+
+
+def _accounts_of(answer: dict[str, Any]) -> list[dict[str, str]]:
+    """The accounts an answer holds: its own accounts, or the answer itself as one (its
+    note, the terms or observation recorded with it, stays the answer's note)."""
+    if answer.get("accounts"):
+        return [dict(a) for a in answer["accounts"]]
+    return [{"status": answer["status"], "source": answer["source"]}]
 
 
 def set_source(doc: dict[str, Any], path: str, source: str | None) -> dict[str, Any]:

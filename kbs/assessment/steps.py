@@ -6,9 +6,13 @@ cannot apply are left out: a factor's follow-ups (how do you know? DASH, pattern
 only when its answer calls for them; prematurity and low birth weight only when the
 gestation or birth weight question has not been asked (never the same thing twice); a
 factor that already has an answer (given in passing, or closed by "her first baby") is
-not asked again. Each adult is asked about contact first where kbs/catalogues/depth.yml
-says so, and then the carer factors that matter for that contact (``depth``): the rest
-stay not known, never excluded; "ever alone with the baby?" follows a present substance use.
+not asked again. Once the adults are named, each is asked about contact where
+kbs/catalogues/depth.yml says so (who lives with the baby and who visits is known before
+anyone's account is weighed), and then each in turn about the carer factors that matter for
+that contact (``depth``): the rest stay not known, never excluded; "ever alone with the
+baby?" follows a chaotic pattern of substance use. Factors the file groups are first asked
+together as one list ("do any of these apply?"); those a list leaves unanswered are then
+asked one by one.
 Because the plan depends only on the saved answers, an assessment resumed in a new
 conversation carries on from the first question not yet answered.
 """
@@ -35,8 +39,8 @@ SKIP_FIELD_WHEN = {("domestic_abuse", "dash_yes"): ("dash", "high"),
 @dataclass(frozen=True)
 class Step:
     id: str
-    kind: str  # reference danger infant factor source field carers contact sole_carer
-    #            wider_family level offer
+    kind: str  # reference danger infant factor group source field carers contact
+    #            sole_carer wider_family level offer
     section: str
     question: str
     rationale: str
@@ -45,6 +49,7 @@ class Step:
     factor: Factor | None = None
     role: str | None = None
     name: str = ""  # the infant-block answer or the factor's field
+    members: tuple[str, ...] = ()  # a group: the paths of the factors it lists
 
     @property
     def path(self) -> str:
@@ -59,20 +64,53 @@ def plan(doc: dict[str, Any]) -> list[Step]:
                   danger.rationale, (button("in_danger"), button("no")),
                   "immediate_danger" in doc["judgement"])]
     steps += [_infant(doc, name) for name in INFANT_ORDER]
-    for factor in catalogue.household_factors():
-        if factor.domain in ("infant", "household"):
-            steps += _factor_steps(doc, factor)
+    steps += _once_per_baby(doc, ("infant", "household"))
     steps.append(_carers(doc))
-    for role in record.roles(doc):
-        if depth.contact_asked(role):
-            steps.append(_contact(doc, role))
+    roles = record.roles(doc)
+    steps += [_contact(doc, role) for role in roles if depth.contact_asked(role)]
+    for role in roles:
         for factor in depth.carer_factors(doc, role):
             steps += _factor_steps(doc, factor, role)
-    for factor in catalogue.household_factors():
-        if factor.domain in ("care", "information"):
-            steps += _factor_steps(doc, factor)
+    steps += _once_per_baby(doc, ("care", "information"))
     steps += [_wider_family(doc), _level(doc)]
     return steps
+
+
+def _once_per_baby(doc: dict[str, Any], domains: tuple[str, ...]) -> list[Step]:
+    """The factors of these domains, each group's list before its first factor."""
+    steps, grouped = [], set()
+    for factor in load_catalogue().household_factors():
+        if factor.domain not in domains:
+            continue
+        group = depth.group_of(factor.path())
+        if group is not None and group.name not in grouped:
+            grouped.add(group.name)
+            steps.append(_group(doc, group))
+        steps += _factor_steps(doc, factor)
+    return steps
+
+
+def _group(doc: dict[str, Any], group: depth.Group) -> Step:
+    """"Do any of these apply?" with the group's factors not yet answered; answered (not
+    asked) when fewer than two are left, which are then asked on their own. Asked again
+    once answered ("go back"), it lists them all, and the answer replaces theirs."""
+    members = tuple(path for path in group.items if not answered(doc, path))
+    done = len(members) < 2
+    if done:
+        members = tuple(group.items)
+    catalogue = load_catalogue()
+    first = catalogue.for_path(next(iter(group.items)))
+    question = "\n".join((group.ask, *(f"- {group.items[path]}" for path in members),
+                           depth.load_depth().groups_tail))
+    return Step(f"group:{group.name}", "group", _section(first.domain), question, group.why,
+                (button("none_of_these"), button("dont_know"), button("why")),
+                done, members=members)
+
+
+def answered(doc: dict[str, Any], path: str) -> bool:
+    """Whether a factor has an answer (an injury only mentioned in passing has not)."""
+    answer = record.entry(doc, path)
+    return bool(answer) and not record.has_note(answer, record.NOTICED)
 
 
 def next_step(doc: dict[str, Any], asked: tuple[str, ...] = ()) -> Step | None:
@@ -177,7 +215,7 @@ def _factor_steps(doc: dict[str, Any], factor: Factor, role: str | None = None) 
                   (button("factor_yes", option=options["present"]),
                    button("factor_no", option=options["absent"]), button("dont_know"),
                    button("why")),
-                  bool(answer) and not record.has_note(answer, record.NOTICED), factor, role)]
+                  answered(doc, path), factor, role)]
     if record.needs_source(factor) and (answer.get("status") in NEEDS_SOURCE
                                               or record.has_note(answer, record.PENDING_SOURCE)):
         prompt = load_vocabulary().prompts["source"]
@@ -187,13 +225,13 @@ def _factor_steps(doc: dict[str, Any], factor: Factor, role: str | None = None) 
                            button("another_agency"), button("wider_family"),
                            button("dont_know")),
                           bool(answer.get("source")), factor, role))
-    if role and factor.id == depth.load_depth().sole_carer_after and (
-            answer.get("status") == "present"):
-        steps.append(_sole_carer(doc, role))
     if answer.get("status") == "present":
-        steps += [_field(factor, role, name, answer, section, label)
-                  for name in factor.fields or {}
-                  if not _skipped(factor, name, answer)]
+        for name in factor.fields or {}:
+            if not _skipped(factor, name, answer):
+                steps.append(_field(factor, role, name, answer, section, label))
+            if role and name == depth.load_depth().sole_carer_after.field and (
+                    depth.sole_carer_asked(factor.id, answer)):
+                steps.append(_sole_carer(doc, role))
     return steps
 
 

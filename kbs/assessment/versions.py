@@ -18,7 +18,7 @@ from kbs.assessment.interpret import Said, yes_no
 from kbs.assessment.vocabulary import button, load_vocabulary, say
 from kbs.case_reference import declines
 from kbs.chat import Message
-from kbs.store.audit import record_access
+from kbs.store.audit import chat_access
 from kbs.store.profiles import discard_profile, latest_complete
 
 NEW_VERSION, DISCARD = "new_version", "discard"  # what State.confirm waits for
@@ -65,8 +65,8 @@ def discard(connection: Connection, owner: str, row: Row) -> Message:
     """Delete the version in progress (audited); what the case's last assessment now is."""
     if not discard_profile(connection, row.id):
         return Message(say("discard_nothing"))
-    record_access(connection, owner, "discarded", "profile", row.id,
-                  f"{row.reference} version {row.version}")
+    chat_access(connection, owner, "discarded", "profile", row.id,
+                f"{row.reference} version {row.version}")
     last = latest_complete(connection, row.case_id)
     if last is None:
         return Message(say("discarded_only", version=row.version, reference=row.reference))

@@ -68,7 +68,6 @@ class Vocabulary:
     short_sources: Mapping[str, tuple[str, ...]]
     in_danger: Cues
     reference_words: frozenset[str]
-    not_names: frozenset[str]
     roles: Mapping[str, str]
     noticed: Mapping[str, tuple[str, ...]]
     factors: Mapping[str, Cues]
@@ -88,6 +87,8 @@ class Vocabulary:
     contrast: tuple[str, ...] = ()
     asked_in_the_negative: frozenset[str] = frozenset()  # factor keys (carer.icon_not_discussed)
     source_asked: frozenset[str] = frozenset()  # factor keys: the source is asked for
+    # factor keys: a carer's account and another's, both saying present, differ in extent
+    differ_in_degree: frozenset[str] = frozenset()
     # Read alike in every mode (kbs/catalogues/words.yml).
     negations: frozenset[str] = frozenset()
     children: frozenset[str] = frozenset()
@@ -128,10 +129,10 @@ def fill(text: str, what: str, values: Mapping[str, Any]) -> str:
 def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     doc = load(path)
     doc.only(("prompts", "commands", "polite", "answers", "sources", "in_danger",
-              "reference_words", "not_names", "roles", "noticed", "factors", "fields",
+              "reference_words", "roles", "noticed", "factors", "fields",
               "contact", "messages", "buttons", "sections", "source_words", "infant_labels",
               "notes", "crisis", "corrections", "questions", "asked_in_the_negative",
-              "source_asked"))
+              "source_asked", "differ_in_degree"))
     prompts, answers, sources = doc.get("prompts"), doc.get("answers"), doc.get("sources")
     prompts.only(("intro", "help", "level", *PROMPTS))
     answers.only(("yes", "no", "unknown", "hedges", "statuses"))
@@ -159,7 +160,6 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         short_sources=_phrase_lists(sources.get("short"), SOURCES),
         in_danger=Cues({True: _phrases(doc.get("in_danger"))}),
         reference_words=frozenset(_phrases(doc.get("reference_words"))),
-        not_names=frozenset(_phrases(doc.get("not_names"))),
         roles={name: node.text() for name, node in doc.get("roles").entries()},
         noticed=_phrase_lists(doc.get("noticed"), NOTICED),
         factors=_factor_cues(doc.get("factors")),
@@ -181,6 +181,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         contrast=_phrases(sources.get("contrast")),
         asked_in_the_negative=_factor_keys(doc.get("asked_in_the_negative")),
         source_asked=_factor_keys(doc.get("source_asked")),
+        differ_in_degree=_factor_keys(doc.get("differ_in_degree")),
     )
 
 

@@ -1,17 +1,16 @@
-"""`kbs ask` and `kbs knowledge-eval`: the knowledge base on the command line.
+"""`kbs ask` and `kbs eval knowledge`: the knowledge base on the command line.
 
 spaCy is slow to import, so the knowledge modules are imported inside the commands.
 """
 
-import json
-
 import click
+
+from kbs.cli.output import FORMAT, GateMissed, echo_json
 
 
 @click.command()
 @click.argument("question")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="A readable answer, or JSON.")
+@FORMAT
 def ask(question: str, output_format: str) -> None:
     """Answer QUESTION from the knowledge cards, with sources.
 
@@ -23,19 +22,20 @@ def ask(question: str, output_format: str) -> None:
 
     reply = answer_question(question)
     if output_format == "json":
-        click.echo(json.dumps(reply_to_dict(reply), indent=2, ensure_ascii=False))
+        echo_json(reply_to_dict(reply))
     else:
         click.echo(format_reply(reply))
 
 
-@click.command("knowledge-eval")
+@click.command("knowledge")
 @click.option("--dev", is_flag=True,
               help="Measure the development set used for tuning instead of the held-out set.")
-def knowledge_eval(dev: bool) -> None:
+@FORMAT
+def knowledge_eval(dev: bool, output_format: str) -> None:
     """Check the search on held-out and unanswerable questions (tests/knowledge).
 
     Prints top-1 and top-3 card accuracy against their targets and lists the misses; exits
-    non-zero if a target is missed or an unanswerable question gets a card. With --dev, the
+    with 1 if a target is missed or an unanswerable question gets a card. With --dev, the
     same figures for tuning: the cards' example questions, each left out of its card in
     turn, and tests/knowledge/dev_*.yml.
     """
@@ -58,10 +58,22 @@ def knowledge_eval(dev: bool) -> None:
                 kb, evaluation.read_heldout(), evaluation.read_unanswerable())}
     except CatalogueError as err:
         raise click.ClickException(str(err)) from err
-    for title, report in reports.items():
-        _echo_report(title, report)
+    if output_format == "json":
+        echo_json(_json_document(reports))
+    else:
+        for title, report in reports.items():
+            _echo_report(title, report)
     if not all(report.passed for report in reports.values()):
-        raise click.ClickException("knowledge search below target")
+        raise GateMissed("knowledge search below target")
+
+
+def _json_document(reports: dict) -> dict:
+    from kbs.knowledge.evaluation import TOP1_TARGET, TOP3_TARGET
+
+    return {"targets": {"top1": TOP1_TARGET, "top3": TOP3_TARGET},
+            "met": all(report.passed for report in reports.values()),
+            "reports": [{"title": title, "met": report.passed, "report": report}
+                        for title, report in reports.items()]}
 
 
 def _echo_report(title: str, report) -> None:

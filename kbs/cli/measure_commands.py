@@ -1,4 +1,5 @@
-"""`kbs eval` and `kbs bench`: NLU quality and speed, each beside its target and a baseline.
+"""`kbs eval pipelines` and `kbs bench`: NLU quality and speed, each beside its target and
+a baseline. Each exits with 1 when a target is missed.
 
 The harness (kbs.measure) is imported only when one of them runs: `kbs run` and the
 servers never load it, and its own packages (pyproject.toml's `measure` extra) may be
@@ -13,10 +14,15 @@ from types import ModuleType
 
 import click
 
+from kbs.cli.output import FORMAT, GateMissed, echo_json, progress
 from kbs.ops import settings
 
+# Before every missed target made these commands exit with 1, only --strict did.
+STRICT = click.option("--strict", is_flag=True, hidden=True,
+                      help="No longer needed: a missed target always exits with 1.")
 
-@click.command("eval")
+
+@click.command("pipelines")
 @click.option("--folds", type=click.IntRange(2, 20), default=5, show_default=True,
               help="Folds of the cross-validation.")
 @click.option("--cv/--skip-cv", "cross_validation", default=False, show_default=True,
@@ -29,9 +35,10 @@ from kbs.ops import settings
               help="Where the reports go (default results/eval).")
 @click.option("--history", "history_file", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="The results history to add to (results/history.jsonl).")
-@click.option("--strict", is_flag=True, help="Exit with an error when a target is missed.")
-def eval_command(folds: int, cross_validation: bool, config: Path | None, out: Path | None,
-                 history_file: Path | None, strict: bool) -> None:
+@STRICT
+@FORMAT
+def pipelines(folds: int, cross_validation: bool, config: Path | None, out: Path | None,
+              history_file: Path | None, strict: bool, output_format: str) -> None:
     """NLU quality of config.yml against the `rasa init` baseline, in one run.
 
     Trains config.yml and the baseline (tests/eval/baseline-config.yml) here, NLU only,
@@ -40,10 +47,11 @@ def eval_command(folds: int, cross_validation: bool, config: Path | None, out: P
     tests/eval/held_out/ and the Look up questions of tests/knowledge/heldout_questions.yml,
     and with --cv by cross-validation of the training data: F1 per intent, macro-F1,
     entity F1, the knowledge search's top-1 card (Look up's answer) and the most confused
-    pairs. Prints each figure beside its target; writes results/eval/eval-<time>.md and
-    .json and adds a line to results/history.jsonl.
+    pairs. Prints each figure beside its target (with --format json, the report's JSON,
+    and the progress on standard error); writes results/eval/eval-<time>.md and .json and
+    adds a line to results/history.jsonl. Exits with 1 when a target is missed.
     """
-    evaluation = _harness("evaluation", "eval")
+    evaluation = _harness("evaluation", "eval pipelines")
     options = evaluation.EvalOptions(folds=folds, cross_validation=cross_validation,
                                      config=config)
     if out:
@@ -51,8 +59,10 @@ def eval_command(folds: int, cross_validation: bool, config: Path | None, out: P
     if history_file:
         options.history_file = history_file
     what = "held-out test" + (f" and {folds}-fold cross-validation" if cross_validation else "")
-    click.echo(f"NLU evaluation: {what} of {config or 'config.yml'} and the baseline.")
-    _measure_and_report(evaluation, options, _harness("runner", "eval").StepFailed, strict)
+    say = progress(output_format)
+    say(f"NLU evaluation: {what} of {config or 'config.yml'} and the baseline.")
+    _measure_and_report(evaluation, options, _harness("runner", "eval pipelines").StepFailed,
+                        output_format)
 
 
 def _levels(_ctx, _param, value: str) -> tuple[int, ...]:
@@ -94,12 +104,13 @@ def _levels(_ctx, _param, value: str) -> tuple[int, ...]:
               help="Where the reports go (default results/bench).")
 @click.option("--history", "history_file", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="The results history to add to (results/history.jsonl).")
-@click.option("--strict", is_flag=True, help="Exit with an error when a target is missed.")
+@STRICT
+@FORMAT
 def bench_command(practitioners: int, levels: tuple[int, ...], pause: float, turns: int | None,
                   no_training: bool, no_saturation: bool, quick: bool, floor_samples: int,
                   request_timeout: float, deadline: float | None, web_threads: int | None,
                   scripts_dir: Path | None, out: Path | None, history_file: Path | None,
-                  strict: bool) -> None:
+                  strict: bool, output_format: str) -> None:
     """Speed of the real assistant under simulated practitioners, beside the parse floor.
 
     Measures training (cold, with an empty Rasa cache, and cached retrains), then starts
@@ -109,8 +120,9 @@ def bench_command(practitioners: int, levels: tuple[int, ...], pause: float, tur
     level of --levels with --pause between turns, then --practitioners without pauses.
     Prints p50/p95/max latency, turns per second, errors, memory, start-up and training
     times beside their targets; writes results/bench/bench-<time>.md, .json and .png and
-    adds a line to results/history.jsonl. Always stops the servers, and stops itself at
-    --deadline even if a server hangs.
+    adds a line to results/history.jsonl (with --format json, prints the report's JSON,
+    and the progress on standard error). Always stops the servers, and stops itself at
+    --deadline even if a server hangs. Exits with 1 when a target is missed.
     """
     bench = _harness("bench", "bench")
     if web_threads is None:
@@ -129,10 +141,11 @@ def bench_command(practitioners: int, levels: tuple[int, ...], pause: float, tur
         options.out = out
     if history_file:
         options.history_file = history_file
-    click.echo(f"Bench: {practitioners} practitioners, levels "
-               f"{', '.join(map(str, options.phase_levels()))}, {pause:g} s pauses; stops by "
-               f"itself after {options.deadline:.0f} s.")
-    _measure_and_report(bench, options, bench.BenchError, strict)
+    progress(output_format)(
+        f"Bench: {practitioners} practitioners, levels "
+        f"{', '.join(map(str, options.phase_levels()))}, {pause:g} s pauses; stops by "
+        f"itself after {options.deadline:.0f} s.")
+    _measure_and_report(bench, options, bench.BenchError, output_format)
 
 
 def _harness(module: str, command: str) -> ModuleType:
@@ -150,15 +163,19 @@ def _harness(module: str, command: str) -> ModuleType:
             f"'keeping-babies-safe[measure]'") from err
 
 
-def _measure_and_report(measure, options, failure: type[Exception], strict: bool) -> None:
-    """Runs ``measure`` (the evaluation or the bench module), prints its summary, and with
-    --strict fails when a target is missed."""
+def _measure_and_report(measure, options, failure: type[Exception], output_format: str) -> None:
+    """Runs ``measure`` (the evaluation or the bench module), prints its summary (or its
+    data as JSON), and exits with 1 when a target is missed."""
+    say = progress(output_format)
     try:
-        data = measure.run(options, say=click.echo)
+        data = measure.run(options, say=say)
     except failure as err:
         raise click.ClickException(str(err)) from err
-    click.echo("")
-    click.echo(measure.summary(data))
+    if output_format == "json":
+        echo_json(data)
+    else:
+        click.echo("")
+        click.echo(measure.summary(data))
     missed = [c for c in data["checks"] if c["verdict"] == "MISSED"]
-    if strict and missed:
-        raise click.ClickException(f"{len(missed)} target(s) missed")
+    if missed:
+        raise GateMissed(f"{len(missed)} target(s) missed")

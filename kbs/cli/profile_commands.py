@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import click
 
 from kbs import engine
 from kbs.catalogues import CatalogueError
+from kbs.cli.output import FORMAT, json_text
 
 # An answers file the engine cannot use, or a data file (factors, scoring, routes) with a mistake.
 INPUT_ERRORS = (engine.EngineInputError, CatalogueError)
-FORMAT = click.option("--format", "output_format", type=click.Choice(["text", "json"]),
-                      default="text", show_default=True,
-                      help="text: what a practitioner reads; json: the spec's keys.")
 ANSWERS_FILE = click.Path(dir_okay=False, path_type=Path)
 
 
@@ -30,7 +26,7 @@ def score(file: Path, output_format: str) -> None:
     wider-family steps, and what to review at each contact.
 
     \b
-    Answers format (PROFILE-SPEC.md; every part optional):
+    Answers format (docs/PROFILE-FORMAT.md; every part optional):
       assessed_on: 2024-05-01            date of this version (YYYY-MM-DD)
       infant: {age_weeks: 10, gestation_weeks: 39, birth_weight_kg: 3.3, mobile: false}
       factors:                           the baby, household, care, information
@@ -38,6 +34,7 @@ def score(file: Path, output_format: str) -> None:
       carers:                            mother, father, partner, other_adult (_2, _3 ...)
         mother:
           relation: mother               optional; who this adult is to the baby
+          contact: lives_in              lives_in | visits | no_contact (optional)
           sole_carer: true               ever alone with the baby (true/false)
           substance_use: {status: present, source: professional, pattern: chaotic}
       wider_family:                      family named in the answers
@@ -60,7 +57,7 @@ def score(file: Path, output_format: str) -> None:
 
     \b
     Every factor, its question and why it is asked: kbs/catalogues/factors.yml.
-    Extensions to the spec's format: docs/PROFILE-FORMAT-EXTENSIONS.md.
+    The whole format, the output's keys and what changed: docs/PROFILE-FORMAT.md.
     Routes and contacts come from KBS_ROUTES_FILE if set, else Derby and
     Derbyshire's file (docs/ROUTES.md).
     """
@@ -91,7 +88,3 @@ def compare(old: Path, new: Path, output_format: str) -> None:
     text = (json_text(comparison.to_dict()) if output_format == "json"
             else engine.render_comparison(comparison))
     click.echo(text, nl=False)
-
-
-def json_text(document: dict[str, Any]) -> str:
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import click
 
+from kbs.cli.audited import actor, audit
+from kbs.cli.database import database_errors, owner_account, upgraded_database, usernames
+from kbs.cli.output import FORMAT, echo_json
+
 
 @click.group()
 def rehearsals() -> None:
@@ -11,36 +15,42 @@ def rehearsals() -> None:
 
 
 @rehearsals.command("list")
-@click.option("--owner", help="Only this practitioner's rehearsals.")
-def list_rehearsals(owner: str | None) -> None:
+@click.option("--owner", help="Only this practitioner's rehearsals (her username).")
+@FORMAT
+def list_rehearsals(owner: str | None, output_format: str) -> None:
     """Finished rehearsals, oldest first: owner, persona, date, hidden facts uncovered.
+    Audited, with the operating-system user who ran it.
 
-    Reads the database at KBS_DATABASE_URL (default var/kbs.db).
+    Reads the database at KBS_DATABASE_URL (default var/kbs.db), brought up to date first.
     """
-    from sqlalchemy import inspect
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from kbs.store.database import get_engine
     from kbs.store.rehearsals import finished_rehearsals
 
-    try:
-        if not inspect(get_engine()).has_table("rehearsals"):
-            raise click.ClickException("the database has no rehearsals yet; `kbs run` "
-                                       "creates its tables")
-        found = finished_rehearsals(owner)
-    except SQLAlchemyError as err:
-        reason = " ".join(str(getattr(err, "orig", None) or err).split())
-        raise click.ClickException(f"the database cannot be read: {reason}") from err
+    engine = upgraded_database()
+    account = owner_account(engine, owner) if owner else None
+    with database_errors():
+        found = finished_rehearsals(account, engine)
+    # A read of the rehearsals listed: for the owner's account id, or everyone's (no
+    # --owner) by the operating-system user.
+    audit(actor(account), "listed", "rehearsal", account or "(all)", "kbs rehearsals list",
+          f"{len(found)} shown")
+    names = usernames(engine)  # owners are account ids; earlier ones may be other names
+    if output_format == "json":
+        echo_json([{"id": r.id, "owner": names.get(r.owner, r.owner), "persona": r.persona,
+                    "finished_at": r.finished_at, "uncovered": r.uncovered,
+                    "facts_total": r.facts_total} for r in found])
+        return
     if not found:
         click.echo("No finished rehearsals" + (f" for {owner}." if owner else "."))
         return
     _echo_table([("owner", "persona", "finished", "facts uncovered")] + [
-        (r.owner, r.persona, f"{r.finished_at:%Y-%m-%d %H:%M}", f"{r.uncovered}/{r.facts_total}")
+        (names.get(r.owner, r.owner), r.persona, f"{r.finished_at:%Y-%m-%d %H:%M}",
+         f"{r.uncovered}/{r.facts_total}")
         for r in found])
 
 
 @rehearsals.command("personas")
-def check_personas() -> None:
+@FORMAT
+def check_personas(output_format: str) -> None:
     """Check every persona file and list the personas (id, number of hidden facts, title).
 
     A file with a mistake is named with the field that is wrong; see docs/PERSONAS.md.
@@ -52,6 +62,10 @@ def check_personas() -> None:
         found = read_personas()
     except CatalogueError as err:
         raise click.ClickException(str(err)) from err
+    if output_format == "json":
+        echo_json([{"id": p.id, "title": p.title, "name": p.name,
+                    "hidden_facts": len(p.hidden_facts)} for p in found.values()])
+        return
     _echo_table([("persona", "hidden facts", "title")] + [
         (p.id, str(len(p.hidden_facts)), p.title) for p in found.values()])
 

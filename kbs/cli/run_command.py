@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 
@@ -9,10 +10,12 @@ import click
 
 from kbs.cli.database import upgraded_database
 from kbs.ops import settings
+from kbs.ops.daily_retention import DailyRetention
 from kbs.ops.fingerprint import fingerprint, model_for, trained_models
-from kbs.ops.launcher import Launcher, ServerSettings
+from kbs.ops.launcher import PRIVATE_UMASK, Launcher, ServerSettings, private_folder
 from kbs.ops.ports import port_is_free
 from kbs.ops.process_group import StartupError
+from kbs.paths import VAR_DIR
 
 
 class Interrupted(Exception):
@@ -50,12 +53,23 @@ def run() -> None:
     """Start the assistant: action server, Rasa server and web app, until Ctrl-C.
 
     Ports come from KBS_FLASK_PORT (5000), KBS_RASA_PORT (5005) and KBS_ACTION_PORT
-    (5055). Logs go to var/log/. Rasa's HTTP API listens on 127.0.0.1 only and needs
-    the token in KBS_RASA_TOKEN (a new one each run when unset).
+    (5055). Logs go to KBS_LOG_DIR (var/log/): action-server.log, rasa.log and web.log,
+    appended to by every run and rotated at KBS_LOG_MAX_MB (10) megabytes, keeping
+    KBS_LOG_FILES_KEPT (5) older files of each. The Rasa server and the action server
+    listen on 127.0.0.1 only and take calls only with the tokens in KBS_RASA_TOKEN and
+    KBS_ACTION_TOKEN (new ones each run when unset). Everything under var/ is readable by
+    this user alone. `kbs status`
+    says whether the running assistant is ready. The retention policy (`kbs retention
+    run`) is applied at start and every 24 hours.
     """
+    os.umask(PRIVATE_UMASK)
+    if VAR_DIR.is_dir():
+        private_folder(VAR_DIR)  # made before files were private, perhaps
     try:
         ports = settings.ports()
         web_threads = settings.web_threads()
+        settings.log_max_bytes()
+        settings.log_files_kept()
     except settings.SettingsError as err:
         raise click.ClickException(str(err)) from err
     flask_host = settings.flask_host()
@@ -63,15 +77,21 @@ def run() -> None:
     model = _choose_model()
     _upgrade_database()
     config = ServerSettings.from_environment(model)
+    click.echo(f"Logs: {config.log_dir.resolve()}/ (action-server.log, rasa.log, web.log; "
+               f"appended, rotated at {config.log_max_bytes // (1024 * 1024)} MB, "
+               f"{config.log_files_kept} older files kept)")
     servers = Launcher(config)
+    retention = DailyRetention(lambda line: click.echo(line, err=line.startswith("kbs:")))
     signal.signal(signal.SIGINT, _raise_interrupted)
     signal.signal(signal.SIGTERM, _raise_interrupted)
     try:
         click.echo(f"Starting the action server on {ports.action}, Rasa on {ports.rasa} "
                    f"({model.name}) and the web app on {ports.flask} ({web_threads} threads)...")
         servers.start()
+        retention.start()  # now, and every 24 hours (KBS_RETENTION_FILE's periods)
         click.echo(f"The Keeping Babies Safe assistant is ready: open "
-                   f"http://{flask_host}:{ports.flask}/  (Ctrl-C stops it; logs in var/log/)")
+                   f"http://{flask_host}:{ports.flask}/  (Ctrl-C stops it; logs in "
+                   f"{config.log_dir.resolve()}/)")
         ended = servers.wait_for_exit()
         click.echo(f"kbs: {ended.name} stopped unexpectedly (exit {ended.process.returncode}); "
                    f"see {ended.log}", err=True)
@@ -85,6 +105,7 @@ def run() -> None:
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        retention.stop()
         servers.stop()
     click.echo("Stopped." if code == 0 else "kbs: the assistant was stopped.", err=code != 0)
     sys.exit(code)

@@ -2,6 +2,8 @@
 
 Profiles belong to the practitioner who made them, so every command needs --owner (or
 KBS_PRACTITIONER): the command runs on the server, where it could otherwise read anyone's.
+The owner is a username of an open account; its records are those of its account id (a
+disabled account's cannot be read this way).
 """
 
 from __future__ import annotations
@@ -10,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import click
-from sqlalchemy.exc import SQLAlchemyError
 
 from kbs import engine
-from kbs.cli.profile_commands import FORMAT, json_text
+from kbs.cli.audited import audit
+from kbs.cli.database import database_errors, owner_account, upgraded_database
+from kbs.cli.output import FORMAT, echo_json, json_text
+from kbs.engine.rescore import Rescored, rescore, saved_profile
 from kbs.ops import settings
-from kbs.store.audit import record_access
-from kbs.store.database import get_engine, upgrade
 from kbs.store.profiles import profiles_of
 
 
@@ -45,10 +47,19 @@ def profile() -> None:
 
 
 @profile.command("list")
+@FORMAT
 @OWNER
-def list_profiles(owner: str) -> None:
+def list_profiles(output_format: str, owner: str) -> None:
     """Every saved profile of the owner: reference, version, status, dates and level."""
-    rows = _rows(owner)
+    account = _account(owner)
+    rows = _rows(account)
+    audit(account, "listed", "profile", account, "kbs profile list", f"{len(rows)} shown")
+    if output_format == "json":
+        echo_json([{**_saved(row), "level": (row.result or {}).get("level"),
+                    "level_name": (row.result or {}).get("level_name"),
+                    "complete": (row.result or {}).get("complete"),
+                    "red_flags": (row.result or {}).get("red_flags")} for row in rows])
+        return
     if not rows:
         click.echo(f"No saved profiles for {owner}.")
         return
@@ -67,21 +78,53 @@ def list_profiles(owner: str) -> None:
 @FORMAT
 @OWNER
 def show(case: str, version: int | None, output_format: str, owner: str) -> None:
-    """One version of CASE's profile: the report, or with --format json the same JSON as
-    `kbs score --format json` plus "answers" (the saved answers) and "saved" (case, version,
-    status, dates)."""
-    row = _version(owner, case, version)
-    _audit(owner, "viewed", row, "kbs profile show")
-    scored = engine.score(row.answers)
+    """One version of CASE's profile as it was saved: the result it was scored with (never
+    re-scored), and whether today's catalogue would score its answers differently.
+
+    With --format json: the saved result (the keys of `kbs score --format json`) plus
+    "answers" (the saved answers) and "saved" (case, version, status, dates, the catalogue
+    version that scored it, and "today": today's catalogue version, whether it scores the
+    answers differently and which keys it changes).
+    """
+    account = _account(owner)
+    row = _version(owner, account, case, version)
+    _audit(account, "viewed", row, "kbs profile show")
+    today = rescore(row.answers, row.result, row.catalogue_version)
     if output_format == "json":
-        saved = {"case": row.reference, "version": row.version, "status": row.status,
-                 "started_at": _iso(row.started_at), "updated_at": _iso(row.updated_at),
-                 "completed_at": _iso(row.completed_at)}
-        document = {**scored.to_dict(), "answers": row.answers, "saved": saved}
-        click.echo(json_text(document), nl=False)
+        saved = {**_saved(row), "today": today.to_dict()}
+        echo_json({**(row.result or {}), "answers": row.answers, "saved": saved})
         return
-    click.echo(f"{row.reference}, version {row.version} ({row.status.replace('_', ' ')})\n")
-    click.echo(engine.render_profile(scored, engine.load_routes()), nl=False)
+    click.echo(f"{row.reference}, version {row.version} ({row.status.replace('_', ' ')})")
+    click.echo(_catalogue_note(row, today) + "\n")
+    if not row.result:
+        click.echo("This version has no saved result.")
+        return
+    try:
+        text = engine.render_profile(saved_profile(row.result), engine.load_routes())
+    except (ValueError, KeyError) as err:  # saved by an older version of the engine
+        raise click.ClickException(f"the saved result cannot be shown as a report ({err}); "
+                                   "--format json shows it as saved") from err
+    click.echo(text, nl=False)
+
+
+def _catalogue_note(row: Any, today: Rescored) -> str:
+    """Which catalogue scored the saved result, and what today's would change."""
+    scored = (f"Scored with catalogue version {row.catalogue_version}"
+              if row.catalogue_version else
+              "Scored before catalogue versions were recorded")
+    if row.catalogue_version == today.today_version and not today.differs:
+        return f"{scored} (today's)."
+    if today.problem:
+        return (f"{scored}; today's catalogue ({today.today_version}) cannot score these "
+                f"answers: {today.problem}. This is the result as saved.")
+    if not today.differs:
+        return f"{scored}; today's catalogue ({today.today_version}) scores it the same."
+    level = (f"level {today.today_level} instead of {row.result.get('level')}; "
+             if row.result and today.today_level != row.result.get("level") else "")
+    return (f"{scored}; TODAY'S CATALOGUE ({today.today_version}) WOULD SCORE IT "
+            f"DIFFERENTLY: {level}changed: {', '.join(today.changed)}. This is the result "
+            f"as saved; to see today's: kbs profile export {row.reference} --version "
+            f"{row.version} -o answers.json && kbs score answers.json")
 
 
 @profile.command()
@@ -98,8 +141,9 @@ def export(case: str, version: int | None, output: Path | None, owner: str) -> N
     kbs profile export KBS-0142 -o v2.json --owner hv.one
     kbs compare v1.json v2.json
     """
-    row = _version(owner, case, version)
-    _audit(owner, "exported", row, "kbs profile export")
+    account = _account(owner)
+    row = _version(owner, account, case, version)
+    _audit(account, "exported", row, "kbs profile export")
     text = json_text(row.answers)
     if output is None:
         click.echo(text, nl=False)
@@ -108,25 +152,33 @@ def export(case: str, version: int | None, output: Path | None, owner: str) -> N
         click.echo(f"Wrote {output}", err=True)
 
 
-def _rows(owner: str, reference: str | None = None) -> list[Any]:
-    try:
-        upgrade()
-        with get_engine().connect() as connection:
-            return profiles_of(connection, owner, reference)
-    except SQLAlchemyError as err:
-        reason = " ".join(str(getattr(err, "orig", None) or err).split())
-        where = settings.database_url().split("@")[-1]
-        raise click.ClickException(f"the database at {where} cannot be read: {reason}") from err
+def _account(owner: str) -> str:
+    """The account id owning the records of --owner (a username): kbs.cli.database."""
+    return owner_account(upgraded_database(), owner)
 
 
-def _audit(owner: str, action: str, row: Any, command: str) -> None:
-    """As the web app does for its pages: the profile's id, who, and which command."""
-    with get_engine().begin() as connection:
-        record_access(connection, owner, action, "profile", row.id, command)
+def _rows(account: str, reference: str | None = None) -> list[Any]:
+    from kbs.store.database import get_engine  # brought up to date by _account
+
+    with database_errors(), get_engine().connect() as connection:
+        return profiles_of(connection, account, reference)
 
 
-def _version(owner: str, reference: str, version: int | None) -> Any:
-    rows = _rows(owner, reference)
+def _audit(account: str, action: str, row: Any, command: str) -> None:
+    """As the web app does for its pages: the profile's id, who (the account id), and which
+    command."""
+    audit(account, action, "profile", row.id, command, row.reference)
+
+
+def _saved(row: Any) -> dict[str, Any]:
+    return {"case": row.reference, "version": row.version, "status": row.status,
+            "started_at": _iso(row.started_at), "updated_at": _iso(row.updated_at),
+            "completed_at": _iso(row.completed_at),
+            "catalogue_version": row.catalogue_version}
+
+
+def _version(owner: str, account: str, reference: str, version: int | None) -> Any:
+    rows = _rows(account, reference)
     if not rows:
         raise click.ClickException(f"no saved profile for {reference} (owner {owner}); "
                                    "`kbs profile list` shows the saved ones")

@@ -1,8 +1,7 @@
-"""A profile's answers (PROFILE-SPEC.md, "Answers format"): read, check and model them.
+"""A profile's answers (docs/PROFILE-FORMAT.md, "Answers format"): read, check and model them.
 
 Every problem raises AnswersError with one line naming the field; nothing is silently
-defaulted except what the spec defines (a factor not mentioned is unknown).
-Extensions to the spec's format are described in docs/PROFILE-FORMAT-EXTENSIONS.md.
+defaulted except what the format defines (a factor not mentioned is unknown).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Score a baby's answers into an Infant Care Profile (PROFILE-SPEC.md, "Output")."""
+"""Score a baby's answers into an Infant Care Profile
+(docs/PROFILE-FORMAT.md, "Output of `kbs score`")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Red flags (PROFILE-SPEC.md, "Red flags"): they override the points and add their routes."""
+"""Red flags (docs/PROFILE-FORMAT.md, "Red flags"): they override the points and add their
+routes."""
 
 from __future__ import annotations
 

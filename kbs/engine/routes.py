@@ -12,8 +12,9 @@ from kbs.engine.red_flags import RedFlag
 from kbs.engine.rules import ROUTE_IDS, Rules
 
 HANDLING_FACTORS = ("unsafe_handling", "icon_not_discussed", "no_crying_plan")
-# How an exclusion resting only on the carer's account is corroborated (PROFILE-SPEC
-# principle 2): these come first in the routes, after the red flags' own.
+# How an exclusion resting only on the carer's account is corroborated
+# (docs/PROFILE-FORMAT.md, principle 2): these come first in the routes, after the red
+# flags' own.
 CORROBORATION_ROUTES = ("information_sharing", "wider_family_engagement")
 
 

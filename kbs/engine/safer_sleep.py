@@ -1,4 +1,5 @@
-"""What the safer sleep discussion recorded under care.unsafe_sleep means (PROFILE-SPEC.md)."""
+"""What the safer sleep discussion recorded under care.unsafe_sleep means
+(docs/PROFILE-FORMAT.md, "Safer sleep")."""
 
 from __future__ import annotations
 

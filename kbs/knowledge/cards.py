@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kbs.catalogues import CatalogueError, Node, load
+from kbs.chat import link, source_title
 from kbs.paths import KNOWLEDGE_DIR
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -26,7 +27,9 @@ class Source:
     reference: str | None = None
 
     def cite(self) -> str:
-        return f"{self.title}, {self.url or self.reference}"
+        """A link labelled with the title (the chat shows it as one), else the title and
+        the reference (a section of the review)."""
+        return link(self.title, self.url) if self.url else f"{self.title}, {self.reference}"
 
 
 @dataclass(frozen=True)
@@ -87,4 +90,4 @@ def _source(node: Node) -> Source:
     if url is not None and not (isinstance(url, str) and _URL.match(url)):
         node.get("url").fail(f"must be an http(s) address (found {url!r})")
     reference = _text(node.get("reference")) if node.has("reference") else None
-    return Source(title=_text(node.get("title")), url=url, reference=reference)
+    return Source(title=source_title(node.get("title")), url=url, reference=reference)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Route ids are those of PROFILE-SPEC; local names and contacts live in the routes config.
+# Route ids are docs/PROFILE-FORMAT.md's; local names and contacts live in the routes config.
 EMERGENCY = "emergency_999"
 PAEDIATRIC = "urgent_paediatric_assessment"
 SOCIAL_CARE = "childrens_social_care_referral"

@@ -37,6 +37,7 @@ from kbs.measure.targets import Check
 from kbs.ops import rasa_project, settings
 from kbs.ops.fingerprint import fingerprint, model_for
 from kbs.ops.process_group import StartupError
+from kbs.ops.server_auth import RASA_TOKEN_HEADER
 from kbs.paths import ROOT
 
 RESULTS_DIR = ROOT / "results" / "bench"
@@ -240,17 +241,17 @@ def _floor(bench: BenchRun, servers: BenchServers) -> None:
     url = f"{servers.rasa_url}/model/parse"
     timeout = bench.options.request_timeout
     with requests.Session() as http:
+        http.headers[RASA_TOKEN_HEADER] = servers.token  # a header: never in the URL
         for text in texts[:3]:  # warm-up
             with contextlib.suppress(requests.RequestException):
-                http.post(url, params={"token": servers.token}, json={"text": text},
-                          timeout=timeout)
+                http.post(url, json={"text": text}, timeout=timeout)
         for i in tqdm(range(samples), desc="parse floor", unit="parse", leave=False, disable=None):
             if bench.remaining() <= 0:
                 break
             started = time.perf_counter()
             try:
-                response = http.post(url, params={"token": servers.token},
-                                     json={"text": texts[i % len(texts)]}, timeout=timeout)
+                response = http.post(url, json={"text": texts[i % len(texts)]},
+                                     timeout=timeout)
                 response.raise_for_status()
             except requests.RequestException:
                 bench.floor_errors += 1

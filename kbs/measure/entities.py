@@ -1,7 +1,7 @@
 """Entity F1 of the spaCy entity extractor on annotated held-out examples.
 
 `rasa test nlu` leaves SpacyEntityExtractor out of its entity evaluation (it counts it as a
-pre-trained extractor), so `kbs eval` scores it here: an entity counts as found only when
+pre-trained extractor), so `kbs eval pipelines` scores it here: an entity counts as found only when
 its span and type both match an annotation exactly.
 """
 

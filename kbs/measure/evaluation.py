@@ -1,4 +1,4 @@
-"""`kbs eval`: NLU quality of config.yml against the `rasa init` baseline, in one run.
+"""`kbs eval pipelines`: NLU quality of config.yml against the `rasa init` baseline, in one run.
 
 Both pipelines are trained here, NLU only, on the same data, each from an empty Rasa cache
 (so each training time is a cold one, measured in the same run on the same machine), and
@@ -110,7 +110,7 @@ def run(options: EvalOptions, say: Callable[[str], None] = print) -> dict:
                           f"cv-{name}")
                 cross[name] = nlu_results.read(out)
         else:
-            run_.notes.append("No cross-validation in this run (kbs eval --cv adds it).")
+            run_.notes.append("No cross-validation in this run (kbs eval pipelines --cv adds it).")
     run_.timings["total"] = time.monotonic() - started
     machine = {"before": load_before, "after": load_snapshot(), "cpu": share.finish()}
     return _finish(run_, held_out, cross, machine, config)
@@ -135,7 +135,7 @@ def response_selector_note(config_file: Path = CONFIG_FILE) -> str | None:
 
 def knowledge_search_top1() -> float:
     """The knowledge search's top-1 card accuracy on the held-out Look up questions (the
-    same figure as `kbs knowledge-eval`): Look up's choice of card."""
+    same figure as `kbs eval knowledge`): Look up's choice of card."""
     from kbs.knowledge.answer import default_knowledge_base
     from kbs.knowledge.evaluation import evaluate, read_heldout
 
@@ -171,9 +171,9 @@ def _score_spacy_entities(run_: EvalRun, result: nlu_results.NluResult, config: 
     result.entities[SPACY_EXTRACTOR] = scores.by_type
     result.entity_f1[SPACY_EXTRACTOR] = scores.micro_f1
     run_.entity_misses = scores.misses
-    run_.notes.append(f"{SPACY_EXTRACTOR} is scored by kbs eval on exact spans and types, in "
-                      "the held-out files that annotate entities (Rasa's own evaluation leaves "
-                      "it out).")
+    run_.notes.append(f"{SPACY_EXTRACTOR} is scored by kbs eval pipelines on exact spans and "
+                      "types, in the held-out files that annotate entities (Rasa's own "
+                      "evaluation leaves it out).")
 
 
 def _note_unscored_entities(run_: EvalRun, held_out: dict, data: Path) -> None:
@@ -253,7 +253,7 @@ def _training_table(data: dict, held_out: dict, cross: dict) -> str:
     top1 = data.get("knowledge_search_top1")
     return table + ("" if top1 is None else
                     f"\n\nLook up's card: the knowledge search's top-1 on the held-out "
-                    f"questions {_f(top1)} (`kbs knowledge-eval`).")
+                    f"questions {_f(top1)} (`kbs eval knowledge`).")
 
 
 def _comparison(results: dict[str, nlu_results.NluResult]) -> list[str]:
@@ -291,7 +291,7 @@ def _f(value: float | None) -> str:
 
 
 def summary(data: dict) -> str:
-    """What `kbs eval` prints at the end: figures beside targets and the baseline."""
+    """What `kbs eval pipelines` prints at the end: figures beside targets and the baseline."""
     held = data["held_out"]
     lines = ["Targets:"] + [f"  {_check_line(c)}" for c in data["checks"]]
     lines.append("Held-out data, ours / baseline:")

@@ -4,7 +4,7 @@ tests/knowledge/heldout_questions.yml maps questions written before the search w
 and never trained on, to the card that answers each. Written as examples of ``faq`` beside
 the other held-out files, `rasa test nlu` scores the intent on them, so the Look up mode
 counts in the held-out macro-F1. Which card answers is the knowledge search's choice,
-scored by `kbs eval` (and `kbs knowledge-eval`) on the same questions. The questions keep
+scored by `kbs eval pipelines` (and `kbs eval knowledge`) on the same questions. The questions keep
 their question marks, as typed.
 """
 

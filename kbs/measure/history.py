@@ -1,4 +1,4 @@
-"""The results history: one JSON line per `kbs eval` or `kbs bench` run, oldest first.
+"""The results history: one JSON line per `kbs eval pipelines` or `kbs bench` run, oldest first.
 
 Each line holds the run's headline figures, so a change can be compared with the last run
 of the same kind (`previous`, `changes`).

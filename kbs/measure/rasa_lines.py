@@ -1,4 +1,5 @@
-"""The Rasa command lines `kbs eval` and `kbs bench` run (beside kbs.ops.rasa_project's)."""
+"""The Rasa command lines `kbs eval pipelines` and `kbs bench` run (beside
+kbs.ops.rasa_project's)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from pathlib import Path
 from kbs.ops.rasa_project import DOMAIN, TRAINING_DATA, venv_bin
 from kbs.paths import BOT_DIR, CONFIG_FILE, GENERATED_NLU_DIR, NLU_DIR, ROOT
 
-# Held-out examples, never trained on: tests/nlu/ (also `kbs test-nlu`'s, with its own gate)
+# Held-out examples, never trained on: tests/nlu/ (also `kbs eval nlu`'s, with its own gate)
 # and tests/eval/held_out/ (the core and Assess intents; kept apart until the model reaches
-# `kbs test-nlu`'s gate on them, README "Measuring").
+# `kbs eval nlu`'s gate on them, README "Measuring").
 HELD_OUT_DIRS = [ROOT / "tests" / "nlu", ROOT / "tests" / "eval" / "held_out"]
 BASELINE_CONFIG = ROOT / "tests" / "eval" / "baseline-config.yml"
 

@@ -33,6 +33,9 @@ class BenchServers:
             directory, model, ready_seconds=READY_SECONDS,
             **{name: value for name, value in changes.items() if value is not None})
         self.launcher = Launcher(self.config)
+        # Simulated practitioners send turns back to back: the chat's per-client limit
+        # (KBS_CHAT_PER_MINUTE) is for people, and would measure itself, not the servers.
+        self.launcher.env["KBS_CHAT_PER_MINUTE"] = "0"
         self.memory = Memory()
         self._sampling = threading.Event()
         self._sampler: threading.Thread | None = None

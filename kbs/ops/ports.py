@@ -4,7 +4,11 @@ import socket
 
 
 def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
+    """Whether a server could listen on ``port`` now. The check binds as the servers do,
+    with SO_REUSEADDR, so connections of a run just stopped, still in TIME-WAIT, do not
+    make it refuse (the servers would start); a socket listening there does."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((host, port))
         except OSError:

@@ -1,7 +1,8 @@
 """The assistant's servers as one supervised group of child processes.
 
 Each child gets its own process group, so Ctrl-C reaches only the supervisor, which then
-stops every child (and anything a child started) in order, and leaves nothing behind.
+stops every child (and anything a child started) in order, and leaves nothing behind. Each
+child's output goes to its log (kbs.ops.logs): appended to, and rotated by size.
 """
 
 from __future__ import annotations
@@ -16,6 +17,12 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from kbs.ops.logs import LogPump, RotatingLog
+
+# The logs' defaults when the caller does not say (kbs.ops.settings has the configured ones).
+DEFAULT_LOG_MAX_BYTES = 10 * 1024 * 1024
+DEFAULT_LOG_FILES_KEPT = 5
+
 
 class StartupError(RuntimeError):
     """A server that exited or never answered; the message says which and where its log is."""
@@ -26,36 +33,53 @@ class Child:
     name: str
     process: subprocess.Popen
     log: Path
+    pump: LogPump | None = None
 
     def log_tail(self, lines: int = 5) -> str:
+        """The last lines of this run's log (once what the child wrote has reached it)."""
+        if self.pump is not None:
+            self.pump.thread.join(timeout=2)
         text = self.log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
         return "\n".join(text[-lines:])
 
+    def finish_log(self) -> None:
+        if self.pump is not None:
+            self.pump.finish()
+
 
 class ProcessGroup:
-    def __init__(self, log_dir: Path):
+    def __init__(self, log_dir: Path, log_max_bytes: int = DEFAULT_LOG_MAX_BYTES,
+                 log_files_kept: int = DEFAULT_LOG_FILES_KEPT):
         self.log_dir = log_dir
+        self.log_max_bytes = log_max_bytes
+        self.log_files_kept = log_files_kept
         self.children: list[Child] = []
 
-    def start(self, name: str, argv: list[str], env: dict[str, str], cwd: Path) -> Child:
-        self.log_dir.mkdir(parents=True, exist_ok=True)
-        log = self.log_dir / f"{name}.log"
-        with log.open("wb") as out:
-            process = subprocess.Popen(argv, env=env, cwd=cwd, stdout=out,
-                                       stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                       start_new_session=True)
-        child = Child(name, process, log)
+    def start(self, name: str, argv: list[str], env: dict[str, str], cwd: Path,
+              umask: int = -1) -> Child:
+        """Start ``argv`` as ``name`` (with ``umask`` when given); its output is appended to
+        ``<log_dir>/<name>.log`` after a line saying when it started (never its command
+        line or its environment)."""
+        log = RotatingLog(self.log_dir / f"{name}.log", self.log_max_bytes,
+                          self.log_files_kept)
+        process = subprocess.Popen(argv, env=env, cwd=cwd, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                   start_new_session=True, umask=umask)
+        log.mark(f"kbs: {name} started (pid {process.pid})")
+        child = Child(name, process, log.path, LogPump(process.stdout, log))
         self.children.append(child)
         return child
 
-    def wait_ready(self, child: Child, url: str, timeout: float) -> None:
-        """Poll ``url`` until it answers 200, the child exits, or ``timeout`` passes."""
+    def wait_ready(self, child: Child, url: str, timeout: float,
+                   headers: dict[str, str] | None = None) -> None:
+        """Poll ``url`` (with ``headers``) until it answers 200, the child exits, or
+        ``timeout`` passes."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if child.process.poll() is not None:
                 raise StartupError(f"{child.name} exited with code {child.process.returncode} "
                                    f"while starting; see {child.log}:\n{child.log_tail()}")
-            if _answers(url):
+            if _answers(url, headers or {}):
                 return
             time.sleep(0.5)
         raise StartupError(f"{child.name} did not answer within {timeout:.0f} s; see {child.log}")
@@ -81,12 +105,14 @@ class ProcessGroup:
             # Also reaps anything the child started and left in its group.
             _signal_group(child.process, signal.SIGKILL)
             child.process.wait()
+            child.finish_log()
             self._forget(child)
 
     def kill(self, child: Child) -> None:
         """Stop one child at once, as a crash would (SIGKILL to its process group)."""
         _signal_group(child.process, signal.SIGKILL)
         child.process.wait()
+        child.finish_log()
         self._forget(child)
 
     def _forget(self, child: Child) -> None:
@@ -99,9 +125,10 @@ def _signal_group(process: subprocess.Popen, sig: int) -> None:
         os.killpg(process.pid, sig)
 
 
-def _answers(url: str) -> bool:
+def _answers(url: str, headers: dict[str, str]) -> bool:
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers),
+                                    timeout=2) as response:
             return response.status == 200
     except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
         return False

@@ -25,17 +25,29 @@ queued behind it (README, "Measuring"):
    tracker (cProfile of `kbs bench`'s conversations; 6.5 ms of 7.6 for 300 events). The
    classes are defined once, when Rasa is imported, so here each name is looked up once.
 
+Besides the fixes, kbs.ops.tracker_redaction keeps text the screening refused out of the
+tracker store (a control, applied with KBS_RASA_STOCK=1 too).
+
 Each fix is applied only when Rasa is the version it was written for; otherwise Rasa runs
 unchanged and a warning says so. KBS_RASA_STOCK=1 runs Rasa unchanged (to measure the
 difference: `KBS_RASA_STOCK=1 kbs bench`).
+
+One change is not a fix of speed and is always made (``secure``, whatever KBS_RASA_STOCK
+says): Rasa's HTTP API takes its token only in the URL (``?token=...``), where it ends up
+in logs and error messages, and `rasa run` takes it only on the command line, where any
+user of the machine sees it in ``ps``. Here the token comes from the environment
+(KBS_RASA_TOKEN) and each call of the API must carry it in a header
+(kbs.ops.server_auth.RASA_TOKEN_HEADER), compared in constant time; a token in the URL is
+never read. Without a token the server does not start.
 """
 
 from __future__ import annotations
 
 import functools
 import sys
+from inspect import isawaitable
 
-from kbs.ops import settings
+from kbs.ops import server_auth, settings, tracker_redaction
 
 PATCHED_RASA = "3.6."
 _applied: list[str] = []
@@ -131,14 +143,57 @@ def _event_classes_looked_up_once() -> str:
 POOL_SIZE = 4  # Rasa reads and saves trackers from one event loop
 
 
+class NoToken(RuntimeError):
+    """The Rasa server was to start without a token for its API and the web app's channel."""
+
+
+def secure() -> None:
+    """Rasa's HTTP API takes its token from a header, never from the URL (see above)."""
+    import rasa.server
+
+    token = settings.rasa_token()
+    if not token:
+        raise NoToken("KBS_RASA_TOKEN is not set: the Rasa server does not start without the "
+                      "token that the web app sends (`kbs run` sets it)")
+    rasa.server.requires_auth = _token_in_a_header(token, rasa.server.ErrorResponse)
+
+
+def _token_in_a_header(token: str, error: type[Exception]):
+    """Rasa's ``requires_auth(app, token)`` decorator, checking ``token`` (from the
+    environment, whatever Rasa was given) in the header instead of the URL."""
+
+    def requires_auth(app, _token_given_to_rasa=None):
+        def decorator(handler):
+            @functools.wraps(handler)
+            async def decorated(request, *args, **kwargs):
+                if not server_auth.authorised(
+                        request.headers.get(server_auth.RASA_TOKEN_HEADER), token):
+                    raise error(401, "NotAuthenticated", "User is not authenticated.")
+                result = handler(request, *args, **kwargs)
+                return await result if isawaitable(result) else result
+
+            return decorated
+
+        return decorator
+
+    return requires_auth
+
+
 APPLIED_NOTE = "kbs: fixes applied to Rasa:"
 
 
 def main() -> None:
-    """`python -m kbs.ops.rasa_server run ...`: the `rasa` command with the fixes."""
+    """`python -m kbs.ops.rasa_server run ...`: the `rasa` command, secured, with the fixes."""
+    try:
+        secure()
+    except NoToken as err:
+        print(f"kbs: {err}", file=sys.stderr, flush=True)
+        sys.exit(1)
     applied = apply()
     print(f"{APPLIED_NOTE} {'; '.join(applied)}" if applied else "kbs: Rasa runs unchanged",
           file=sys.stderr, flush=True)
+    # Not a fix but a control (issue 19): applied with KBS_RASA_STOCK=1 too.
+    tracker_redaction.apply()
     from rasa.__main__ import main as rasa_main
 
     sys.argv[0] = "rasa"

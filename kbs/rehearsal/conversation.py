@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import secrets
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
@@ -21,21 +23,17 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from kbs import faults
-from kbs.catalogues import load
-from kbs.chat import Button, FormTurn, Message, Turn, Wording, read_wording
-from kbs.paths import CATALOGUES_DIR
+from kbs.chat import Button, FormTurn, Message, Turn
+from kbs.identifying import screen
 from kbs.rehearsal import engine
 from kbs.rehearsal.feedback import build_feedback
 from kbs.rehearsal.feedback_text import feedback_text
 from kbs.rehearsal.moves import moves
 from kbs.rehearsal.personas import Persona, personas
+from kbs.rehearsal.wording import wording
 from kbs.store.rehearsals import save_rehearsal
 
 log = logging.getLogger(__name__)
-
-WORDING_FILE = CATALOGUES_DIR / "rehearsal.yml"
-MESSAGE_IDS = ("choose_persona", "choose_again", "no_such_persona", "briefing", "help",
-               "unclear", "carer_says", "feedback", "saved", "not_saved")
 
 STATE = "rehearsal"
 PERSONA = "rehearsal_persona"
@@ -46,11 +44,14 @@ ENDING_INTENTS = {"finish", "goodbye", "show_menu"}
 SMALL_TALK_INTENTS = {"greet", "thank"}
 HELP_INTENT = "help"
 FALLBACK_INTENT = "nlu_fallback"
-# In a rehearsal every message is meant for the carer. When NLU falls back, or reads the
-# message as a look-up question or a live worry (a practitioner's question to a carer often
-# sounds like one), the move NLU ranked highest counts, down to this confidence.
-MOVE_CONFIDENCE_IN_REHEARSAL = 0.3
-READ_AS_A_MOVE = {FALLBACK_INTENT, "faq", "live_concern"}
+# In a rehearsal every message is meant for the carer. The NLU's intent is taken as it is
+# when it is a move, or ends the rehearsal, asks for help or is small talk. Otherwise (the
+# NLU fell back because it was unsure, or read the message as something a rehearsal does
+# not do: a look-up question, a live worry, out of scope...) the move it ranked highest is
+# taken, however low its confidence: the carer answers it and feedback counts it, so that
+# a move the NLU is unsure of (premature reassurance among them) is never lost. The
+# FallbackClassifier's thresholds in config.yml are the only confidence thresholds.
+TAKEN_AS_IT_IS = ENDING_INTENTS | SMALL_TALK_INTENTS | {HELP_INTENT}
 START_PAYLOAD = "/start_rehearse"  # the intent that starts a rehearsal, with the persona
 
 Slots = Mapping[str, Any]  # slot name -> value
@@ -59,14 +60,6 @@ ParsedMessage = Mapping[str, Any]  # the latest message as the NLU parsed it
 
 def now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-@cache
-def wording() -> dict[str, Wording]:
-    doc = load(WORDING_FILE)
-    doc.only(("messages",))
-    doc.get("messages").only(MESSAGE_IDS)
-    return read_wording(doc.get("messages"))
 
 
 def take(slots: Slots, message: ParsedMessage, requested: str | None) -> FormTurn:
@@ -103,16 +96,15 @@ def finish(slots: Slots, owner: str) -> Turn:
 
 
 def rehearsal_intent(message: ParsedMessage) -> str:
-    """The intent a rehearsal acts on (see MOVE_CONFIDENCE_IN_REHEARSAL)."""
+    """The intent a rehearsal acts on (see TAKEN_AS_IT_IS): the NLU's own, or the best-ranked
+    move of the message's ``intent_ranking``; FALLBACK_INTENT only when no move is ranked."""
     intent = (message.get("intent") or {}).get("name") or FALLBACK_INTENT
-    if intent not in READ_AS_A_MOVE:
+    if intent.startswith(MOVE_PREFIX) or intent in TAKEN_AS_IT_IS:
         return intent
-    ranked = [r for r in message.get("intent_ranking") or [] if r.get("name") not in READ_AS_A_MOVE]
-    best = max(ranked, key=lambda r: r.get("confidence") or 0, default=None)
-    if best and best["name"].startswith(MOVE_PREFIX) \
-            and (best.get("confidence") or 0) >= MOVE_CONFIDENCE_IN_REHEARSAL:
-        return best["name"]
-    return FALLBACK_INTENT
+    ranked_moves = [r for r in message.get("intent_ranking") or []
+                    if (r.get("name") or "").startswith(MOVE_PREFIX)]
+    best = max(ranked_moves, key=lambda r: r.get("confidence") or 0, default=None)
+    return best["name"] if best else FALLBACK_INTENT
 
 
 def persona_button(persona: Persona) -> Button:
@@ -133,7 +125,8 @@ def _choose_persona(chosen: str | None, requested: str | None,
         if _top_intent(message) in ENDING_INTENTS:
             return FormTurn(slots={PERSONA: None}, ends=True)
         return FormTurn((_say("choose_again"),), {PERSONA: None})
-    persona = personas().get(chosen)
+    # Only a persona's id is one (a payload typed by hand may give any JSON value).
+    persona = personas().get(chosen) if isinstance(chosen, str) else None
     if persona is None:
         log.warning("a rehearsal persona that is not available was asked for")
         return FormTurn((_say("no_such_persona", persona=chosen),), {PERSONA: None})
@@ -147,6 +140,11 @@ def _take_turn(state: dict, persona: Persona, message: ParsedMessage) -> FormTur
     text = message.get("text") or ""
     if intent in ENDING_INTENTS:
         return FormTurn(slots={UTTERANCE: text}, ends=True)
+    refusal = screen(text, persona_words(persona.id))
+    if refusal:  # never in the transcript; the form asks for the next words as before
+        return FormTurn((replace(_say("line_refused", name=persona.name,
+                                      reason=refusal.reason), screened=refusal.words),),
+                        {UTTERANCE: None})
     move = moves().get(intent.removeprefix(MOVE_PREFIX)) \
         if intent.startswith(MOVE_PREFIX) else None
     if intent == HELP_INTENT:
@@ -157,6 +155,17 @@ def _take_turn(state: dict, persona: Persona, message: ParsedMessage) -> FormTur
         return FormTurn(slots={STATE: engine.take_turn(state, persona, move, text),
                                UTTERANCE: None})
     return FormTurn((said,), {UTTERANCE: None})
+
+
+@cache
+def persona_words(persona_id: str) -> frozenset[str]:
+    """The persona's own capitalised words (the carer's fictional name among them): not
+    taken for a real person's name when the practitioner says them back."""
+    persona = personas()[persona_id]
+    texts = [persona.name, persona.who, persona.briefing, persona.opening,
+             *(line for lines in persona.reactions.values() for line in lines),
+             *(line for fact in persona.hidden_facts for line in (*fact.reveal, *fact.deflect))]
+    return frozenset(word.lower() for text in texts for word in re.findall(r"[A-Z][a-z]+", text))
 
 
 def _top_intent(message: ParsedMessage) -> str | None:
@@ -182,7 +191,7 @@ def _save(owner: str, state: dict, feedback: dict) -> bool:
 
 
 def _say(message_id: str, **values: Any) -> Message:
-    return wording()[message_id].say(**values)
+    return wording().say(message_id, **values)
 
 
 def _with_buttons(message: Message, buttons: list[Button]) -> Message:

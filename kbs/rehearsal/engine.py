@@ -8,9 +8,11 @@ One turn: the move changes the carer's openness (the move catalogue's change, or
 persona's own); then the first hidden fact still hidden whose unlock matches the move
 and the practitioner's words is said if the carer is now open enough, or deflected if
 not (a "near miss"); otherwise the carer gives one of their reactions to that kind of
-move. Replies are picked at random from a generator seeded by the state's seed and the
-turn, so the same conversation always gets the same replies, and a line already said
-is not said again while another is left (nor twice in a row).
+move. The facts still untold that the practitioner's words name are recorded as raised
+by her (feedback counts them as covered, not missed). Replies are picked at random from a
+generator seeded by the state's seed and the turn, so the same conversation always gets
+the same replies, and a line already said is not said again while another is left (nor
+twice in a row).
 """
 
 from __future__ import annotations
@@ -53,17 +55,19 @@ def take_turn(state: dict, persona: Persona, move: Move | None, text: str) -> di
         choices = persona.reactions[move.id if move else SMALL_TALK]
     rng = random.Random(f"{state['seed']}:{len(state['transcript'])}")
     said = {line["text"] for line in state["transcript"] if line["speaker"] == CARER}
+    uncovered = state["uncovered"] + ([revealed.id] if revealed else [])
     practitioner_line = {
         "speaker": PRACTITIONER, "text": text, "move": move.id if move else SMALL_TALK,
         "openness_before": before, "openness": after,
         "revealed": revealed.id if revealed else None,
         "near_miss": near_miss.id if near_miss else None,
+        "raised": _facts_raised(persona, uncovered, move, text),
     }
     reply = {"speaker": CARER, "text": _pick(choices, said, carer_line(state), rng)}
     return {
         **state,
         "openness": after,
-        "uncovered": state["uncovered"] + ([revealed.id] if revealed else []),
+        "uncovered": uncovered,
         "transcript": state["transcript"] + [practitioner_line, reply],
     }
 
@@ -84,6 +88,17 @@ def _fact_touched(persona: Persona, uncovered: list[str], move: Move | None,
         return None
     return next((fact for fact in persona.hidden_facts
                  if fact.id not in uncovered and _unlocks(fact, move, text)), None)
+
+
+def _facts_raised(persona: Persona, uncovered: list[str], move: Move | None,
+                  text: str) -> list[str]:
+    """The facts still untold that the practitioner's words name (their ``raised_by``). Small
+    talk scores nothing, and premature reassurance and blame close a subject rather than
+    open it: none of them raises a fact."""
+    if move is None or move.shuts_down:
+        return []
+    return [fact.id for fact in persona.hidden_facts if fact.id not in uncovered
+            and any(_mentions(text, word) for word in fact.raised_by)]
 
 
 def _unlocks(fact: HiddenFact, move: Move, text: str) -> bool:

@@ -20,6 +20,7 @@ REPLIES_PER_REACTION = 2  # at the least, so that a rehearsal does not feel scri
 PERSONA_FIELDS = ("id", "title", "name", "who", "briefing", "opening", "openness",
                   "hidden_facts", "reactions", "good_conversation", "learning_point")
 FACT_FIELDS = ("id", "summary", "unlocked_by", "openness", "reveal", "deflect", "tip")
+FACT_OPTIONAL_FIELDS = ("raised_by",)
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,10 @@ class HiddenFact:
     reveal: tuple[str, ...]  # the carer telling it
     deflect: tuple[str, ...]  # the carer steering away when asked too soon
     tip: str  # for feedback: what might have uncovered it
+    # Words or phrases that name the fact itself (as topics are matched): a practitioner who
+    # says one has raised the fact herself, and feedback counts it as covered even if the
+    # carer never tells it. Narrower than the topics that unlock it; none: never raised.
+    raised_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,13 +108,14 @@ def personas() -> dict[str, Persona]:
 
 
 def _fact(node: Node, known_moves: dict[str, Move]) -> HiddenFact:
-    node.only(FACT_FIELDS)
+    node.only(FACT_FIELDS, FACT_OPTIONAL_FIELDS)
     return HiddenFact(
         id=node.get("id").identifier(), summary=node.get("summary").text(),
         unlocked_by=_unlock(node.get("unlocked_by"), known_moves),
         openness=node.get("openness").integer(LOWEST, MOST),
         reveal=node.get("reveal").texts(), deflect=node.get("deflect").texts(),
         tip=node.get("tip").text(),
+        raised_by=_words(node.get("raised_by")) if node.has("raised_by") else (),
     )
 
 
@@ -118,10 +124,20 @@ def _unlock(node: Node, known_moves: dict[str, Move]) -> Unlock:
     node.only((), ("moves", "topics"))
     uncovering = [m.id for m in known_moves.values() if not m.shuts_down]
     chosen = node.get("moves").choices(uncovering) if node.has("moves") else ()
-    topics = tuple(t.lower() for t in node.get("topics").texts()) if node.has("topics") else ()
+    topics = _words(node.get("topics")) if node.has("topics") else ()
     if not chosen and not topics:
         node.fail("must name moves, topics or both")
     return Unlock(chosen, topics)
+
+
+def _words(node: Node) -> tuple[str, ...]:
+    """Words or phrases matched in what the practitioner says (``drink*``: any word starting
+    with "drink"); a * anywhere but at the end would never match, so it is an error."""
+    words = tuple(word.lower() for word in node.texts())
+    for i, word in enumerate(words):
+        if "*" in word.removesuffix("*"):
+            node.child(i, word).fail(f"is {word!r}: a * may only end a word or phrase")
+    return words
 
 
 def _unique_ids(node: Node, facts: tuple[HiddenFact, ...]) -> None:

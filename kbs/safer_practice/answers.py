@@ -7,7 +7,7 @@ ANSWERS = (YES, NO, UNKNOWN)
 
 
 def risk_status(answer: str | None, when: str) -> str:
-    """PROFILE-SPEC status of a risk that is there when the answer is ``when``.
+    """The status (docs/PROFILE-FORMAT.md) of a risk that is there when the answer is ``when``.
 
     An answer not given, or "not sure", is ``unknown``: never counted as safe.
     """

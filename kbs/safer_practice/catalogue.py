@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kbs.catalogues import Node, load
+from kbs.chat import Button, Message, source_title
 from kbs.safer_practice.answers import ANSWERS
 
 CATALOGUE_DIR = Path(__file__).resolve().parent.parent / "catalogues"
@@ -94,7 +95,7 @@ def read_catalogue(path: Path, sections: tuple[str, ...] = ()) -> Catalogue:
 
 def _source(key: str, node: Node) -> Source:
     node.only(("title", "url"))
-    return Source(key, node.get("title").raw_text(), node.get("url").url())
+    return Source(key, source_title(node.get("title")), node.get("url").url())
 
 
 def _question(key: str, node: Node) -> Question:
@@ -151,6 +152,14 @@ def sentence_case(text: str) -> str:
 def messages() -> dict[str, dict[str, Any]]:
     """What the assistant says around the discussions, by id."""
     return _discussion_wording()["messages"]
+
+
+def say(message_id: str, **values: Any) -> Message:
+    """One of the messages around the discussions, its ``{placeholders}`` filled in."""
+    message = messages()[message_id]
+    return Message(message["text"].strip().format(**values), tuple(
+        Button(button["title"], button["payload"].format(**values))
+        for button in message.get("buttons", [])))
 
 
 def answer_words() -> dict[str, list[str]]:

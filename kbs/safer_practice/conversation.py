@@ -14,21 +14,17 @@ the slots' values and returns the slots it changes.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from kbs import chat, faults
-from kbs.assessment.discussions import add_to_open_assessment
+from kbs import chat
 from kbs.case_reference import check_reference, declines
-from kbs.identifying import check_note
-from kbs.safer_practice import asking
+from kbs.identifying import screen
+from kbs.safer_practice import asking, saving
 from kbs.safer_practice.answers import UNKNOWN
-from kbs.safer_practice.catalogue import Catalogue, messages
+from kbs.safer_practice.catalogue import Catalogue, say
 from kbs.safer_practice.discussion import (
     SAFE_HANDLING,
     SAFER_SLEEP,
@@ -40,11 +36,6 @@ from kbs.safer_practice.discussion import (
 from kbs.safer_practice.reading import Message
 from kbs.safer_practice.render import render_markdown
 from kbs.safer_practice.sleep import sleep_catalogue
-from kbs.store.cases import get_or_create_case
-from kbs.store.database import get_engine
-from kbs.store.plans import save_plan
-
-log = logging.getLogger(__name__)
 
 REFERENCE = "case_reference"  # asked first, by the dialogue (inside an assessment it is set)
 FAMILY_PLAN = "family_plan"
@@ -113,22 +104,25 @@ def take(form: DiscussionForm, slots: Slots, message: Message, requested: str | 
 
 
 def write_plan(form: DiscussionForm, slots: Slots, owner: str) -> chat.Turn:
-    """The finished plan, saved with the case when there is one; the discussion's slots are
-    cleared."""
+    """The finished plan, saved with the case when there is one (kbs.safer_practice.saving:
+    then, if the case's assessment is in progress, "Is this the same baby?"), and kept as
+    this conversation's last plan; the discussion's slots are cleared."""
     reference = slots.get(REFERENCE_SLOT)
     reference = None if reference in (None, NO_REFERENCE) else reference
+    kind = form.discussion.kind
     content = form.discussion.plan(form.answers(slots), case_reference=reference)
-    said = [chat.Message(_one_message(render_markdown(content)))]
+    shown = chat.Message(_one_message(render_markdown(content)))
+    cleared = _cleared(slots, (*form.slots.values(), *COMMON_SLOTS))
     if reference is None:
-        said.append(_say("nothing_saved"))
-    else:
-        said += _save(owner, reference, form.discussion.kind, content)
-    return chat.Turn(tuple(said), _cleared(slots, (*form.slots.values(), *COMMON_SLOTS)))
+        return chat.Turn((shown, say("nothing_saved")),
+                         {**cleared, saving.LAST_PLAN_SLOT: saving.unsaved(kind, content)})
+    saved = saving.save_with_case(owner, reference, kind, content)
+    return chat.Turn((shown, *saved.messages), {**cleared, **saved.slots}, opens=saved.opens)
 
 
 def leave(slots: Slots) -> chat.Turn:
     """Leaving a discussion for the menu: nothing was saved, and its answers are cleared."""
-    return chat.Turn((_say("left"),), _cleared(
+    return chat.Turn((say("left"),), _cleared(
         slots, (*SLEEP_SLOTS.values(), *HANDLING_SLOTS.values(), *COMMON_SLOTS)))
 
 
@@ -164,10 +158,10 @@ def _answer(form: DiscussionForm, said: list[chat.Message], catalogue: Catalogue
     elif not update:
         attempts = (attempts or 0) + 1
         if attempts < ATTEMPTS_BEFORE_UNKNOWN or question_id == "carers":
-            said.append(_say("carers_not_understood" if question_id == "carers"
+            said.append(say("carers_not_understood" if question_id == "carers"
                              else "not_understood"))
         else:
-            said.append(_say("gave_up"))
+            said.append(say("gave_up"))
             update, attempts = as_answer(asked, UNKNOWN), None
     # else the message told something other than the answer: noted, and asked again
     changes = _record(form, said, catalogue, answers, update, asked)
@@ -179,7 +173,7 @@ def _answer(form: DiscussionForm, said: list[chat.Message], catalogue: Catalogue
 def _take_reference(form: DiscussionForm, said: list[chat.Message], catalogue: Catalogue,
                     answers: dict[str, Any], message: Message) -> dict[str, Any] | None:
     if message.skip or declines(message.text):
-        said.append(_say("not_saved"))
+        said.append(say("not_saved"))
         return {REFERENCE_SLOT: NO_REFERENCE}
     reason = check_reference(message.text)
     if reason is None:
@@ -188,7 +182,9 @@ def _take_reference(form: DiscussionForm, said: list[chat.Message], catalogue: C
     if not update and message.intent in INTERRUPTIONS:
         return None
     if not update:
-        said.append(_say("reference_refused", reason=reason))
+        # a refused reference may hold a name or a date of birth: not kept in the chat
+        said.append(replace(say("reference_refused", reason=reason),
+                            screened=(message.text.strip(),)))
     # a description before the reference is kept, and the reference asked for again
     return {**_record(form, said, catalogue, answers, update, None), REFERENCE_SLOT: None}
 
@@ -197,11 +193,12 @@ def _take_family_plan(said: list[chat.Message], message: Message) -> dict[str, A
     if message.skip:
         return {FAMILY_PLAN_SLOT: ""}
     if message.text.startswith("/"):  # a button from an earlier question
-        said.append(_say("not_understood"))
+        said.append(say("not_understood"))
         return {FAMILY_PLAN_SLOT: None}
-    reason = check_note(message.text)
-    if reason:
-        said.append(_say("note_refused", reason=reason))
+    refusal = screen(message.text)
+    if refusal:
+        said.append(replace(say("note_refused", reason=refusal.reason),
+                            screened=refusal.words))
         return {FAMILY_PLAN_SLOT: None}
     return {FAMILY_PLAN_SLOT: message.text.strip()}
 
@@ -214,7 +211,7 @@ def _record(form: DiscussionForm, said: list[chat.Message], catalogue: Catalogue
     after = form.discussion.merge(answers, update)
     also = asking.noted(catalogue, update, asked[0] if asked else None)
     if also:
-        said.append(_say("noted", items="; ".join(also)))
+        said.append(say("noted", items="; ".join(also)))
     urgent = form.discussion.announce(answers, after, catalogue)
     if urgent:
         said.append(chat.Message(_one_message(urgent)))
@@ -227,40 +224,11 @@ def _ask(catalogue: Catalogue, question: Question | None) -> list[chat.Message]:
         return []
     question_id, carer = question
     if question_id == REFERENCE:
-        return [_say("ask_reference")]
+        return [say("ask_reference")]
     if question_id == FAMILY_PLAN:
-        return [_say("ask_family_plan")]
+        return [say("ask_family_plan")]
     return [chat.Message(asking.question_text(catalogue, question_id, carer),
                          _buttons(asking.buttons(catalogue, question_id)))]
-
-
-def _save(owner: str, reference: str, kind: str, content: dict) -> list[chat.Message]:
-    """Saving a plan already shown: when the database fails, the practitioner is asked to
-    copy it (it is on the screen), and the discussion ends as usual."""
-    try:
-        with get_engine().begin() as connection:
-            case_id = get_or_create_case(connection, owner, reference)
-            plan_id = save_plan(connection, owner=owner, kind=kind, content=content,
-                                case_id=case_id)
-            merged = add_to_open_assessment(connection, case_id, content)
-    except SQLAlchemyError as fault:
-        log.error("saving a %s plan failed: %s", kind, faults.description(fault))
-        return [_say("save_failed")]
-    said = [_say("saved", plan_id=plan_id, reference=reference)]
-    if merged.added:
-        said.append(_say("added_to_assessment", reference=reference, version=merged.version))
-    elif merged.different:
-        reasons = "; ".join(_say(reason, **values).text for reason, values in merged.different)
-        said.append(_say("not_added_to_assessment", reference=reference,
-                         version=merged.version, reasons=reasons))
-    return said
-
-
-def _say(message_id: str, **values: Any) -> chat.Message:
-    message = messages()[message_id]
-    return chat.Message(message["text"].strip().format(**values), _buttons(
-        {**button, "payload": button["payload"].format(**values)}
-        for button in message.get("buttons", [])))
 
 
 def _buttons(buttons: Iterable[Mapping[str, str]]) -> tuple[chat.Button, ...]:

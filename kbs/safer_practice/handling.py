@@ -129,7 +129,7 @@ def announcement(before: Mapping[str, Any], after: Mapping[str, Any],
 @dataclass(frozen=True)
 class CarerFindings:
     relation: str
-    icon_not_discussed: str  # PROFILE-SPEC status: present, absent or unknown
+    icon_not_discussed: str  # a factor's status: present, absent or unknown
     no_crying_plan: str
     unsafe_handling: str
 

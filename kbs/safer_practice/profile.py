@@ -1,4 +1,5 @@
-"""The Infant Care Profile factors a discussion sets (PROFILE-SPEC.md), and setting them.
+"""The Infant Care Profile factors a discussion sets (docs/PROFILE-FORMAT.md), and setting
+them.
 
 A plan's content carries them under "profile", shaped like the profile's own answers:
 {"factors": {path: factor}, "carers": {role: {"relation": ..., factor name: factor}},

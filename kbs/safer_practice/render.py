@@ -1,4 +1,7 @@
-"""A plan as Markdown: shown in the chat, printed, and listed by ``kbs plan show``."""
+"""A plan as Markdown: shown in the chat, printed, and listed by ``kbs plan show``.
+
+Its title and sections are headings and its sources links labelled with their titles
+(``[title](url)``): the chat widget and the plan page both show them as such."""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
+
+from kbs.chat import link
 
 BLANK = "_" * 30
 
@@ -23,8 +28,16 @@ def render_markdown(plan: Mapping[str, Any], *, practitioner: bool = True) -> st
             lines += ["", f"## {section['heading']}", ""]
             lines += [line for item in items for line in _item(item, numbers, plan["labels"])]
     lines += ["", f"## {plan['labels']['sources']}", ""]
-    lines += [f"{n}. {s['title']}: {s['url']}" for n, s in enumerate(plan["sources"], start=1)]
+    lines += [f"{n}. {link(s['title'], s['url'])}" for n, s in enumerate(plan["sources"], start=1)]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+def family_copy(plan: Mapping[str, Any]) -> dict[str, Any]:
+    """The plan as data with only what may be handed to the family (``render_markdown``'s
+    ``practitioner=False``): sections with nothing for the family are left out."""
+    def kept(sections):
+        return [{**s, "items": family_items(s)} for s in sections if family_items(s)]
+    return {**plan, "urgent": kept(plan["urgent"]), "sections": kept(plan["sections"])}
 
 
 def family_items(section: Mapping[str, Any]) -> list[Mapping[str, Any]]:

@@ -88,7 +88,7 @@ class SleepFindings:
         """``care.unsafe_sleep``: present where a never-circumstance or any modifiable risk
         remains; unknown answers are never counted as safe.
 
-        PROFILE-SPEC records present where a never-circumstance or more than one modifiable
+        The profile format records present where a never-circumstance or more than one modifiable
         risk remains. With exactly one modifiable risk the safer reading is taken: present
         as well, so that a remaining risk is never recorded as absent ("a safer sleep plan
         is in place"); safer_sleep.yml's practitioner note says why.

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, event
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import QueuePool
 
@@ -48,10 +49,29 @@ def get_engine() -> Engine:
 
 def upgrade(url: str | None = None) -> None:
     """Bring the schema to the newest migration (safe to run at every start)."""
+    command.upgrade(_alembic_config(url or database_url()), "head")
+
+
+def schema_problem(url: str) -> str | None:
+    """None when the database answers and its schema is the newest migration; else what
+    is wrong, in a few words (never the address, which may hold a password). Raises what
+    the driver raises when it cannot be reached."""
+    head = ScriptDirectory.from_config(_alembic_config(url)).get_current_head()
+    with engine_for(url).connect() as connection:
+        tables = set(connection.dialect.get_table_names(connection))
+        if "alembic_version" not in tables:
+            return "it has no schema yet (`kbs run` brings it up)"
+        found = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    if found != head:
+        return f"its schema is at {found}, not {head} (`kbs run` brings it up to date)"
+    return None
+
+
+def _alembic_config(url: str) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    config.set_main_option("sqlalchemy.url", (url or database_url()).replace("%", "%%"))
-    command.upgrade(config, "head")
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
 
 
 def _sqlite_pragmas(connection, record) -> None:

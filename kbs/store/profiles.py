@@ -1,8 +1,11 @@
 """Profiles: dated versions of a case's Infant Care Profile, saved answer by answer.
 
 A version is ``in_progress`` while it is being answered and ``complete`` once finished;
-a case has at most one version in progress. ``answers`` is the PROFILE-SPEC answers
-document; ``result`` is the engine's output for it (``Profile.to_dict()``).
+a case has at most one version in progress. ``answers`` is the answers document
+(docs/PROFILE-FORMAT.md); ``result`` is the engine's output for it (``Profile.to_dict()``),
+scored by the process that saves it; every write of a result records the catalogue version
+it was scored with (``catalogue_version``), so that a later catalogue can say it would score
+it otherwise.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Row
 
+from kbs.engine.catalogue_version import catalogue_version
 from kbs.store.schema import cases, profiles
 
 IN_PROGRESS = "in_progress"
@@ -27,7 +31,7 @@ def start_profile(connection: Connection, case_id: int, answers: dict[str, Any],
     now = datetime.now(UTC)
     inserted = connection.execute(profiles.insert().values(
         case_id=case_id, version=(last or 0) + 1, status=IN_PROGRESS, answers=answers,
-        result=result, started_at=now, updated_at=now))
+        result=result, catalogue_version=catalogue_version(), started_at=now, updated_at=now))
     return inserted.inserted_primary_key[0]
 
 
@@ -39,8 +43,8 @@ def open_profile(connection: Connection, case_id: int) -> Row | None:
 
 
 def owned_profile(connection: Connection, owner: str, profile_id: int) -> Row | None:
-    """A profile with its case reference, only if the case belongs to ``owner``."""
-    query = (select(profiles, cases.c.reference).join(cases)
+    """A profile with its case reference and owner, only if the case belongs to ``owner``."""
+    query = (select(profiles, cases.c.reference, cases.c.owner).join(cases)
              .where(profiles.c.id == profile_id, cases.c.owner == owner))
     return connection.execute(query).first()
 
@@ -73,14 +77,16 @@ def discard_profile(connection: Connection, profile_id: int) -> bool:
 def save_answers(connection: Connection, profile_id: int, answers: dict[str, Any],
                  result: dict[str, Any]) -> None:
     connection.execute(profiles.update().where(profiles.c.id == profile_id).values(
-        answers=answers, result=result, updated_at=datetime.now(UTC)))
+        answers=answers, result=result, catalogue_version=catalogue_version(),
+        updated_at=datetime.now(UTC)))
 
 
 def complete_profile(connection: Connection, profile_id: int, answers: dict[str, Any],
                      result: dict[str, Any]) -> None:
     now = datetime.now(UTC)
     connection.execute(profiles.update().where(profiles.c.id == profile_id).values(
-        answers=answers, result=result, status=COMPLETE, updated_at=now, completed_at=now))
+        answers=answers, result=result, catalogue_version=catalogue_version(), status=COMPLETE,
+        updated_at=now, completed_at=now))
 
 
 def profiles_of(connection: Connection, owner: str, reference: str | None = None) -> list[Row]:

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import insert, select
 from sqlalchemy.engine import Engine
 
+from kbs.store.audit import chat_access
 from kbs.store.database import get_engine
 from kbs.store.schema import rehearsals
 
@@ -25,11 +26,14 @@ class RehearsalSummary:
 def save_rehearsal(owner: str, persona: str, transcript: list[dict], feedback: dict,
                    started_at: datetime, finished_at: datetime,
                    engine: Engine | None = None) -> int:
+    """Saved, and audited as the chat's (rehearsals are saved by the chat only)."""
     with (engine or get_engine()).begin() as connection:
         result = connection.execute(insert(rehearsals).values(
             owner=owner, persona=persona, transcript=transcript, feedback=feedback,
             started_at=started_at, finished_at=finished_at))
-        return result.inserted_primary_key[0]
+        rehearsal_id = result.inserted_primary_key[0]
+        chat_access(connection, owner, "created", "rehearsal", rehearsal_id, persona)
+        return rehearsal_id
 
 
 def finished_rehearsals(owner: str | None = None,

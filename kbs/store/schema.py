@@ -2,6 +2,7 @@
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     DateTime,
     ForeignKey,
@@ -15,15 +16,35 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
-# A practitioner is identified by the name they sign in with (or, before sign-in exists,
-# by the conversation); "owner" columns hold that identifier.
+# A practitioner is identified by their account's account_id, made once and never given to
+# another account (migration 0003); "owner" columns hold it (before sign-in existed, they held
+# the conversation). The username is only what they sign in with.
 users = Table(
     "users", metadata,
     Column("id", Integer, primary_key=True),
+    Column("account_id", String(40), nullable=False),
     Column("username", String(80), nullable=False, unique=True),
     Column("password_hash", String(255), nullable=False),
     Column("role", String(80), nullable=False, default="practitioner"),
     Column("created_at", DateTime, nullable=False),
+    Column("disabled_at", DateTime),  # a closed account: no sign-in, no CLI as its owner
+    # Raised to end every session of the account (sign-out, password change or reset,
+    # disabling): a session cookie carries the generation it was made in.
+    Column("session_generation", Integer, nullable=False, default=0, server_default="0"),
+    Column("last_sign_in_at", DateTime),
+    UniqueConstraint("account_id", name="uq_users_account_id"),
+)
+
+# Recent failed sign-ins, for the back-off (kbs.accounts.backoff): keyed hashes of the typed
+# name and of the client (never the text typed), and whether the client held a device cookie
+# of that account. Rows older than a day are deleted as new ones come.
+sign_in_failures = Table(
+    "sign_in_failures", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime, nullable=False, index=True),
+    Column("account_key", String(64), nullable=False, index=True),
+    Column("client_key", String(64), nullable=False, index=True),
+    Column("trusted_device", Boolean, nullable=False),
 )
 
 cases = Table(
@@ -41,8 +62,10 @@ profiles = Table(
     Column("case_id", Integer, ForeignKey("cases.id"), nullable=False, index=True),
     Column("version", Integer, nullable=False),
     Column("status", String(20), nullable=False),  # in_progress | complete
-    Column("answers", JSON, nullable=False),  # the PROFILE-SPEC answers document
+    Column("answers", JSON, nullable=False),  # the answers (docs/PROFILE-FORMAT.md)
     Column("result", JSON),  # the engine's output once scored
+    # kbs.engine.catalogue_version() of the catalogue that scored result (NULL: before 0002)
+    Column("catalogue_version", String(40)),
     Column("started_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
     Column("completed_at", DateTime),

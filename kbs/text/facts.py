@@ -57,6 +57,9 @@ class Facts:
     mobile: bool | None = None  # independently mobile (True), or not: rolling, denied, newborn
     relations: tuple[Relation, ...] = ()  # adults named, not children, not denied
     negated: bool = False  # a negation anywhere in the sentence
+    # The infant-block answers whose words say what they are of ("10 weeks old", "born at
+    # 39+1", "3.4 kg at birth"): what can be taken whatever question was asked.
+    explicit: frozenset[str] = frozenset()
 
     @property
     def infant(self) -> dict[str, Any]:
@@ -98,6 +101,11 @@ def read_facts(text: str, entities: Iterable[Mapping[str, Any]] = ()) -> Facts:
                       if length.in_weeks and _plausible(length.weeks, lexicon.gestation_weeks)),
                      None)
     weight = numbers.kilograms(reading)
+    explicit = {name for name, said_so in (
+        ("age_weeks", bool(said[AGE])),
+        ("gestation_weeks", any(length.in_weeks and _plausible(
+            length.weeks, lexicon.gestation_weeks) for length in said[BIRTH])),
+        ("birth_weight_kg", _weight_of_birth(reading, lexicon))) if said_so}
     drinks = amounts(reading, lexicon.drinks)
     return Facts(
         reading=reading,
@@ -111,7 +119,19 @@ def read_facts(text: str, entities: Iterable[Mapping[str, Any]] = ()) -> Facts:
         mobile=_mobile(reading, lexicon),
         relations=_relations(reading, entities, lexicon),
         negated=any(word in lexicon.negations for word in reading.words),
+        explicit=frozenset(explicit),
     )
+
+
+def _weight_of_birth(reading: Reading, lexicon: Lexicon) -> bool:
+    """Whether the first weight said is said of the birth ("3.4 kg at birth")."""
+    span = numbers.weight_span(reading)
+    if span is None:
+        return False
+    after = clause_after(reading, span[1], CONTEXT_REACH)
+    before = clause_before(reading, span[0], CONTEXT_REACH)[::-1]
+    return has_phrase(after, lexicon.birth_weight.after) or has_phrase(
+        before, lexicon.birth_weight.before)
 
 
 def _lexicon() -> Lexicon:

@@ -38,6 +38,7 @@ class Lexicon:
     not_independent: tuple[str, ...]  # rolling, sitting: not mobile, said or denied
     birth: Cues
     age: Cues
+    birth_weight: Cues  # a weight said of the birth
     gestation_weeks: tuple[float, float]  # the plausible range
     birth_weight_kg: tuple[float, float]
     relation_sides: tuple[str, ...]
@@ -48,11 +49,13 @@ class Lexicon:
 @cache
 def load_lexicon(path: Path = WORDS_FILE) -> Lexicon:
     doc = load(path)
-    doc.only(("negations", "mobility", "weeks_of", "plausible", "relations", "drinks"))
+    doc.only(("negations", "mobility", "weeks_of", "weight_of", "plausible", "relations",
+              "drinks"))
     mobility, weeks_of, plausible = doc.get("mobility"), doc.get("weeks_of"), doc.get("plausible")
     relations = doc.get("relations")
     mobility.only(("mobile", "not_mobile", "not_independent"))
     weeks_of.only(("birth", "age"))
+    doc.get("weight_of").only(("birth",))
     plausible.only(("gestation_weeks", "birth_weight_kg"))
     relations.only(("sides", "children"))
     return Lexicon(
@@ -62,6 +65,7 @@ def load_lexicon(path: Path = WORDS_FILE) -> Lexicon:
         not_independent=_phrases(mobility.get("not_independent")),
         birth=_cues(weeks_of.get("birth")),
         age=_cues(weeks_of.get("age")),
+        birth_weight=_cues(doc.get("weight_of").get("birth")),
         gestation_weeks=_range(plausible.get("gestation_weeks"), 100),
         birth_weight_kg=_range(plausible.get("birth_weight_kg"), 20),
         relation_sides=_phrases(relations.get("sides")),

@@ -91,6 +91,22 @@ def kilograms(reading: Reading) -> float | None:
     return None
 
 
+def weight_span(reading: Reading) -> tuple[int, int] | None:
+    """Where the first weight said with its unit is: its first word, and the word after its
+    unit (after the ounces of "7 lb 4 oz")."""
+    for i, _ in numbers(reading):
+        unit = _unit_at(reading, i)
+        if unit is None or reading.words[unit] not in (*KG_PER, *POUNDS):
+            continue
+        end = unit + 1
+        if reading.words[unit] in POUNDS:
+            end = next((at + 1 for j, _ in numbers(reading) if j > i
+                        and (at := _unit_at(reading, j)) is not None
+                        and reading.words[at] in OUNCES), end)
+        return i, end
+    return None
+
+
 def as_kilograms(number: float) -> float:
     """A weight given as a bare number: grams when over 100 ("3200"), else kg ("3.2")."""
     return round(number / 1000, 3) if number > GRAMS_ABOVE else number

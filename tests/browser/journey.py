@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from kbs.store.schema import cases, profiles
+from kbs.store.schema import cases, profiles, users
 from tests.browser.pages import (
     DESKTOP,
     MOBILE,
@@ -175,7 +175,8 @@ def _saved(database: Engine) -> tuple[int, dict[int, int]]:
             select(cases.c.id.label("case"), profiles.c.id.label("profile"),
                    profiles.c.version, profiles.c.status)
             .join(profiles, profiles.c.case_id == cases.c.id)
-            .where(cases.c.reference == REFERENCE, cases.c.owner == OWNER)
+            .join(users, users.c.account_id == cases.c.owner)  # records are the account's
+            .where(cases.c.reference == REFERENCE, users.c.username == OWNER)
             .order_by(profiles.c.version)).all()
     assert [(row.version, row.status) for row in rows] == [(1, "complete"), (2, "complete")]
     return rows[0].case, {row.version: row.profile for row in rows}

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from kbs.store.schema import audit_log, profiles
+from kbs.store.schema import audit_log, profiles, users
 from tests.browser.pages import DESKTOP, MOBILE, screenshot, signed_in
 
 pytestmark = pytest.mark.browser
@@ -97,8 +97,11 @@ def test_another_practitioner_gets_403_and_the_attempt_is_audited(browser, owner
     finally:
         other.close()
     with database.connect() as connection:
+        # The actor is the account's id, never a username that could be made again (issue 19)
+        other_id = connection.execute(select(users.c.account_id).where(
+            users.c.username == "sw.other")).scalar_one()
         attempts = connection.execute(select(audit_log).where(
-            audit_log.c.actor == "sw.other", audit_log.c.action == "denied",
+            audit_log.c.actor == other_id, audit_log.c.action == "denied",
             audit_log.c.object_type == "profile",
             audit_log.c.object_id == str(profile_id))).all()
     assert len(attempts) == 1

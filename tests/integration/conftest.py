@@ -69,7 +69,9 @@ def start_assistant(tmp_path, **extra_env: str) -> Assistant:
     env = {**os.environ, "KBS_FLASK_PORT": str(free_port()), "KBS_RASA_PORT": str(free_port()),
            "KBS_ACTION_PORT": str(free_port()), "KBS_TRACKER_DB": str(tmp_path / "tracker.db"),
            "KBS_DATABASE_URL": f"sqlite:///{tmp_path / 'kbs.db'}",
-           "KBS_SECRET_KEY": "integration-test", **extra_env}
+           "KBS_SECRET_KEY": "integration-test",
+           # Scripted conversations send faster than a person; a test of the limit sets it.
+           "KBS_CHAT_PER_MINUTE": "0", **extra_env}
     process = subprocess.Popen([_kbs(), "run"], env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
     assistant = Assistant(process, f"http://127.0.0.1:{env['KBS_FLASK_PORT']}", env)

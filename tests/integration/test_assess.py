@@ -21,8 +21,10 @@ SCRIPT = {
     "Is the baby independently mobile": ("yes she's rolling", ("infant", "mobile"), False),
     "At how many weeks of pregnancy": ("39+2", ("infant", "gestation_weeks"), 39.3),
     "What did the baby weigh at birth": ("7lb 4oz", ("infant", "birth_weight_kg"), 3.29),
-    "need neonatal or special care": ("no, she went straight home",
-                                      ("factors", "infant.neonatal_care", "status"), "absent"),
+    # asked in the baby's list (depth.yml groups): "no" with nothing named is none of them
+    "needed neonatal or special care": ("no, she went straight home",
+                                        ("factors", "infant.neonatal_care", "status"),
+                                        "absent"),
     "bruise, mark, fracture": ("no marks at all, I checked on my visit",
                                ("factors", "infant.injury_or_bruise", "source"), "observed"),
     "short of money, food": ("yes, they use the food bank",

@@ -25,7 +25,10 @@ def test_a_quick_bench_runs_the_conversations_and_writes_its_report(tmp_path):
          "--no-training", "--quick", "--out", str(tmp_path / "bench"),
          "--history", str(tmp_path / "history.jsonl"), "--deadline", "600"],
         cwd=ROOT, capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, result.stdout + result.stderr
+    # Exit code 1 means a target was missed (README, "The kbs command"): figures depend on
+    # the machine, so either is right here as long as it agrees with the report.
+    missed = "MISSED" in result.stdout
+    assert result.returncode == (1 if missed else 0), result.stdout + result.stderr
     assert "Targets:" in result.stdout
     assert "(target <= 300 ms:" in result.stdout
     assert "Parse floor: p50" in result.stdout
@@ -38,6 +41,7 @@ def test_a_quick_bench_runs_the_conversations_and_writes_its_report(tmp_path):
     assert data["startup_s"]["rasa"] > 0
     assert set(data["memory_peak_mb"]) == {"action-server", "rasa", "web"}
     assert {c["verdict"] for c in data["checks"]} <= {"met", "MISSED", "not measured"}
+    assert missed == ("MISSED" in {c["verdict"] for c in data["checks"]})
     assert "core" in data["scripts"]
     assert list((tmp_path / "bench").glob("bench-*.png"))
     history = [json.loads(line) for line in (tmp_path / "history.jsonl").read_text().splitlines()]

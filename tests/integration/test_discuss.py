@@ -30,6 +30,13 @@ def text(messages):
     return "\n".join(m["text"] for m in messages)
 
 
+def discuss(chat, topic="/discuss_sleep"):
+    """Through the menu's buttons: a /... message is sent only as a button just shown."""
+    chat.say("hello")
+    chat.say("/start_discuss")
+    return chat.say(topic)
+
+
 def say_all(chat, messages):
     return [chat.say(message) for message in messages]
 
@@ -44,6 +51,7 @@ def saved_plans(database):
 def test_a_standalone_discussion_shows_the_plan_and_saves_nothing(running):
     assistant, database = running
     chat = assistant.session()
+    chat.say("hello")
     choice = chat.say("/start_discuss")
     assert [b["payload"] for b in choice[0]["buttons"]] == ["/discuss_sleep", "/discuss_handling"]
     assert "pseudonymous reference" in text(chat.say("/discuss_sleep"))
@@ -70,7 +78,7 @@ def test_a_standalone_discussion_shows_the_plan_and_saves_nothing(running):
 def test_with_a_case_reference_the_plan_is_saved_with_the_case(running):
     assistant, database = running
     chat = assistant.session()
-    chat.say("/discuss_sleep")
+    discuss(chat)
     refused = text(chat.say("Jane Smith"))
     assert "I can't use that as a case reference. 'Jane' could be part of a name." in refused
     assert "Where does the baby" in text(chat.say("KBS-0427"))
@@ -91,13 +99,19 @@ def test_a_discussion_for_a_case_being_assessed_fills_in_the_assessment(running)
     chat.say("assess")
     chat.say("KBS-0555")
     assert 'say "resume KBS-0555"' in text(chat.say("stop for now"))
-    chat.say("/discuss_sleep")
+    discuss(chat)
     chat.say("KBS-0555")
     chat.say(DESCRIPTION)
     replies = say_all(chat, [*ANSWERS, "no", "skip"])
-    assert "The assessment of KBS-0555 in progress (version 1) now holds" in text(replies[-1])
+    # Nothing is added before the practitioner says it is the same baby (issue 22): the
+    # assessment knows nothing of the baby yet, and the question is asked all the same.
+    assert ("KBS-0555's assessment in progress does not record the baby's age or gestation "
+            "yet") in text(replies[-1])
+    assert "now holds" not in text(replies[-1])
+    added = chat.say("yes")
+    assert "The assessment of KBS-0555 in progress (version 1) now holds" in text(added)
     assert {"title": "Carry on with the assessment", "payload": "resume KBS-0555"} in \
-        [button for message in replies[-1] for button in message.get("buttons", [])]
+        [button for message in added for button in message.get("buttons", [])]
     with sqlite3.connect(database) as connection:
         [(answers,)] = connection.execute(
             "SELECT profiles.answers FROM profiles JOIN cases ON cases.id = profiles.case_id "
@@ -109,13 +123,32 @@ def test_a_discussion_for_a_case_being_assessed_fills_in_the_assessment(running)
     assert "KBS-0555" in resumed and "?" in resumed  # the assessment asks its next question
 
 
+def test_a_plan_shown_without_a_case_is_saved_to_one_afterwards(running):
+    """"Can you save that plan to case KBS-2207?" after a discussion without a case saves the
+    plan with that case and never opens or starts an assessment (issue 22)."""
+    assistant, database = running
+    chat = assistant.session()
+    discuss(chat)
+    chat.say("skip")
+    chat.say(DESCRIPTION)
+    replies = say_all(chat, [*ANSWERS, "no", "skip"])
+    assert "Nothing was saved, because no case reference was given." in text(replies[-1])
+    reply = text(chat.say("Can you save that plan to case KBS-2207?"))
+    assert reply.startswith("Saved as plan ") and reply.endswith(" with case KBS-2207.")
+    assert [(kind, reference) for kind, _, reference in saved_plans(database)
+            if reference == "KBS-2207"] == [("safer_sleep", "KBS-2207")]
+    with sqlite3.connect(database) as connection:
+        assert connection.execute(
+            "SELECT count(*) FROM profiles JOIN cases ON cases.id = profiles.case_id "
+            "WHERE cases.reference = 'KBS-2207'").fetchone() == (0,)
+
+
 def test_a_16_week_old_who_rolls_with_a_bruise_gets_the_protocol_in_the_next_reply(running):
     """Safe handling: the non-mobile bruising protocol and its local routes in the very next
     reply, whatever is said of rolling (issue 15)."""
     assistant, _ = running
     chat = assistant.session()
-    chat.say("/start_discuss")
-    chat.say("/discuss_handling")
+    discuss(chat, "/discuss_handling")
     chat.say("skip")
     reply = text(chat.say("she's 16 weeks and rolls, there's a bruise on her cheek"))
     assert "Act now: a bruise or mark on a baby who is not mobile" in reply

@@ -31,6 +31,7 @@ def text(messages):
 def rehearse(chat, story_name):
     persona_id, turns = rehearsal_in(story_name)
     persona = personas()[persona_id]
+    chat.say("hello")  # the menu: a /... message is sent only as a button shown
     offered = chat.say("/start_rehearse")
     assert f'/start_rehearse{{"persona": "{persona_id}"}}' in \
         [b["payload"] for m in offered for b in m["buttons"]]
@@ -80,9 +81,38 @@ def test_premature_reassurance_uncovers_nothing_and_names_what_was_missed(rehear
 def test_menu_in_the_middle_ends_with_feedback_and_the_next_message_is_not_a_move(rehearsing):
     assistant, _ = rehearsing
     chat = assistant.session()
+    chat.say("hello")
     chat.say("/start_rehearse")
     chat.say('/start_rehearse{"persona": "family_celebration"}')
     feedback = text(chat.say("menu"))
     assert "You uncovered 0 of 4 hidden facts." in feedback
     after = chat.say("hello")
     assert "/start_rehearse" in [b["payload"] for m in after for b in m["buttons"]]
+
+
+def test_unsure_words_are_answered_in_character_reassurance_counted_a_raised_fact_covered(
+        rehearsing):
+    """Issue 23, tried as a new user would. Whatever the NLU makes of the warm opening and
+    of the vague words (the fallback path), the carer answers; the reassurance (far from any
+    boundary) is counted; the police call, raised before Lauren tells it, is not missed."""
+    assistant, database = rehearsing
+    chat = assistant.session()
+    chat.say("hello")
+    chat.say("/start_rehearse")
+    chat.say('/start_rehearse{"persona": "mother_drinking"}')
+    reassurance = "Families can overreact, I'm sure it was nothing really."
+    police = "I know your husband called the police about your driving"
+    said = ["Hi Lauren, thanks for having me, it's lovely to meet you both",
+            "hmm well sort of you know", police, reassurance]
+    for words in said:
+        reply = chat.say(words)
+        assert reply[-1]["text"].startswith("Lauren: "), (words, reply)
+        assert "could not tell" not in text(reply), words
+    feedback = text(chat.say("finish"))
+    assert f'You said: "{reassurance}" (premature reassurance).' in feedback
+    husband = personas()["mother_drinking"].fact("husband_police").summary
+    raised = feedback[feedback.index("What you raised yourself"):]
+    assert husband in raised.split("\n\n")[0]
+    assert husband not in feedback[feedback.index("What you missed"):].split("\n\n")[0]
+    transcript = saved_rehearsals(database)[-1][2]
+    assert [line["text"] for line in transcript if line["speaker"] == "practitioner"] == said

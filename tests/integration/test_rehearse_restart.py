@@ -12,6 +12,8 @@ def test_a_rehearsal_carries_on_after_a_restart(tmp_path, monkeypatch):
     first = start_assistant(tmp_path)
     try:
         chat = first.session()
+        chat.say("hello")  # the menu, then the buttons pressed
+        chat.say("/start_rehearse")
         chat.say('/start_rehearse{"persona": "family_celebration"}')
         chat.say("Where will the baby sleep when you're at your parents' house?")
     finally:

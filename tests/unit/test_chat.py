@@ -4,7 +4,7 @@ import pytest
 import yaml
 
 from kbs.catalogues import CatalogueError, parse
-from kbs.chat import Button, Message, read_wording
+from kbs.chat import Button, Message, link, read_wording
 from kbs.paths import CATALOGUES_DIR
 from tests.conftest import ROOT
 from tests.unit.discuss.test_wording import strings
@@ -42,3 +42,10 @@ def test_a_message_without_text_names_the_file_line_and_field():
 def test_no_wording_reassures(path):
     for said in strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
         assert not REASSURANCE.search(said), said
+
+
+def test_a_link_is_markdown_whose_address_ends_where_the_link_does():
+    assert link("NICE QS37", "https://nice.org.uk/qs37") == \
+        "[NICE QS37](https://nice.org.uk/qs37)"
+    assert link("A (bracketed) page", "https://example.org/a (b)") == \
+        "[A (bracketed) page](https://example.org/a%20%28b%29)"

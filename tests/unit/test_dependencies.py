@@ -111,13 +111,13 @@ def test_the_running_assistant_never_imports_the_measure_harness(tmp_path):
     assert result.stdout.strip() == ""
 
 
-@pytest.mark.parametrize("command", ["bench", "eval"])
+@pytest.mark.parametrize("command", ["bench", "eval pipelines"])
 def test_without_the_measure_extra_bench_and_eval_say_what_is_missing(command):
     """As if psutil were not installed: one line naming it and the extra, no traceback
     (eval's imports start TensorFlow, which logs before it)."""
     code = ("import sys; sys.modules['psutil'] = None\n"
             "from kbs.cli import main\n"
-            f"main(['{command}'])")
+            f"main({command.split()!r})")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode != 0 and "Traceback" not in result.stderr

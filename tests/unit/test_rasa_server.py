@@ -118,5 +118,89 @@ def test_events_read_back_are_the_events_written(applied):
 def test_the_rasa_server_runs_through_the_fixes():
     from kbs.ops.rasa_project import server_command
 
-    argv = server_command(rasa_server.__file__, 5005, "token", rasa_server.__file__)
+    argv = server_command(rasa_server.__file__, 5005, rasa_server.__file__)
     assert argv[1:4] == ["-m", "kbs.ops.rasa_server", "run"]
+
+
+class Request:
+    """What the token check and the web app's channel read of a Sanic request."""
+
+    def __init__(self, headers=None, args=None, json=None):
+        self.headers, self.args, self.json = headers or {}, args or {}, json
+
+
+TOKEN = "the-web-apps-token"
+
+
+@pytest.fixture
+def guarded(monkeypatch):
+    """A handler of Rasa's HTTP API behind ``requires_auth`` as `kbs run` makes it."""
+    import rasa.server
+
+    monkeypatch.setenv("KBS_RASA_TOKEN", TOKEN)
+    monkeypatch.setattr(rasa.server, "requires_auth", rasa.server.requires_auth)
+    rasa_server.secure()
+
+    async def tracker(request, conversation_id):
+        return f"the tracker of {conversation_id}"
+
+    return rasa.server.requires_auth(None, "a token given to rasa")(tracker)
+
+
+def test_rasas_api_takes_the_token_in_its_header(guarded):
+    asked = Request(headers={"X-KBS-Rasa-Token": TOKEN})
+    assert asyncio.run(guarded(asked, conversation_id="hv.one~c1")) == "the tracker of hv.one~c1"
+
+
+@pytest.mark.parametrize("request_", [
+    Request(),
+    Request(args={"token": TOKEN}),  # in the URL: never read (it ends up in logs)
+    Request(headers={"X-KBS-Rasa-Token": "wrong"}),
+    Request(headers={"X-KBS-Rasa-Token": "a token given to rasa"}),  # not from the env
+], ids=["none", "in the URL", "wrong", "from the command line"])
+def test_rasas_api_refuses_a_call_without_the_token_in_its_header(guarded, request_):
+    from rasa.server import ErrorResponse
+
+    with pytest.raises(ErrorResponse) as refused:
+        asyncio.run(guarded(request_, conversation_id="hv.one~c1"))
+    assert refused.value.status == 401
+
+
+def test_without_a_token_the_rasa_server_does_not_start(monkeypatch):
+    import rasa.server
+
+    monkeypatch.delenv("KBS_RASA_TOKEN", raising=False)
+    monkeypatch.setattr(rasa.server, "requires_auth", rasa.server.requires_auth)
+    with pytest.raises(rasa_server.NoToken, match="KBS_RASA_TOKEN is not set"):
+        rasa_server.secure()
+
+
+@pytest.fixture
+def channel(monkeypatch):
+    from kbs.ops.rasa_channel import WebAppInput
+
+    monkeypatch.setenv("KBS_RASA_TOKEN", TOKEN)
+    return WebAppInput.from_credentials(None)
+
+
+WEB_APP = {"X-KBS-Rasa-Token": TOKEN, "X-KBS-Sender": "hv.one~c1"}
+
+
+def test_the_channel_takes_a_message_from_the_web_app(channel):
+    assert channel.refusal(Request(WEB_APP, json={"message": "hello"})) is None
+    assert channel.name() == "kbs"
+
+
+@pytest.mark.parametrize(("headers", "body", "status"), [
+    ({}, {"message": "hello", "sender": "hv.one~c1"}, 401),  # Rasa's REST channel's body
+    ({**WEB_APP, "X-KBS-Rasa-Token": "wrong"}, {"message": "hello"}, 401),
+    ({"X-KBS-Sender": "hv.one~c1"}, {"message": "hello"}, 401),
+    ({"X-KBS-Rasa-Token": TOKEN}, {"message": "hello", "sender": "hv.one~c1"}, 400),
+    ({**WEB_APP, "X-KBS-Sender": "hv.one\n~c1"}, {"message": "hello"}, 400),
+    (WEB_APP, {"text": "hello"}, 400),
+    (WEB_APP, {"message": "  "}, 400),
+    (WEB_APP, ["hello"], 400),
+])
+def test_the_channel_refuses_what_the_web_app_would_not_send(channel, headers, body, status):
+    refused = channel.refusal(Request(headers, json=body))
+    assert refused is not None and refused.status == status

@@ -122,8 +122,9 @@ def test_without_a_case_reference_the_plan_is_shown_and_nothing_saved():
         {**SLEEP_ANSWERS, "discuss_case_reference": "none"}))
     assert said[0].startswith("# Safer sleep plan\nWritten ")
     assert said[1].startswith("Nothing was saved")
-    assert set(slots(events)) == {*SLEEP_ANSWERS, "discuss_case_reference"}
-    assert not any(slots(events).values())
+    assert set(slots(events)) == {*SLEEP_ANSWERS, "discuss_case_reference", "plan_last"}
+    assert not any(value for slot, value in slots(events).items() if slot != "plan_last")
+    assert slots(events)["plan_last"]["reference"] is None  # kept to be saved later
 
 
 def test_with_a_case_reference_the_plan_is_saved_for_the_practitioner(database_url):
@@ -147,7 +148,17 @@ def test_a_plan_for_a_case_being_assessed_sets_the_profiles_factors(database_url
     events, said = run("action_safer_sleep_plan", tracker(
         {**SLEEP_ANSWERS, "discuss_case_reference": "KBS-0427"}))
     assert said[1] == "Saved as plan 1 with case KBS-0427."
-    assert said[2].startswith("The assessment of KBS-0427 in progress (version 1) now holds")
+    # Nothing is added until the practitioner says it is the same baby (issue 22).
+    assert said[2].startswith("KBS-0427's assessment in progress does not record the baby's "
+                              "age or gestation yet")
+    assert events[-1] == {"event": "active_loop", "name": "same_baby_form", "timestamp": None}
+    after_plan = {"plan_last": slots(events)["plan_last"], "requested_slot": "plan_same_baby"}
+    with create_engine(database_url).connect() as connection:
+        assert "care.unsafe_sleep" not in open_profile(connection, case_id).answers["factors"]
+    events, said = run("validate_same_baby_form", a_tracker(
+        after_plan, parsed("yes", "answer"), sender="hv.jones~c1", active_loop="same_baby_form"))
+    assert said[0].startswith("The assessment of KBS-0427 in progress (version 1) now holds")
+    assert slots(events)["requested_slot"] is None  # the form ends
     with create_engine(database_url).connect() as connection:
         profile = open_profile(connection, case_id)
     sleep = profile.answers["factors"]["care.unsafe_sleep"]
@@ -190,7 +201,50 @@ def test_a_plan_that_cannot_be_saved_is_still_shown(database_url, tmp_path, monk
     events, said = run("action_safer_sleep_plan", tracker(answers))
     assert said[0].startswith("# Safer sleep plan\nCase KBS-0427, written ")
     assert said[1].startswith("The plan could not be saved just now. It is shown above")
-    assert set(slots(events)) == set(answers)  # the discussion ends as usual
+    # The discussion ends as usual; its plan is kept, to be saved later.
+    assert set(slots(events)) == {*answers, "plan_last"}
+    assert slots(events)["plan_last"]["plan_id"] is None
     monkeypatch.setenv("KBS_DATABASE_URL", database_url)
     _, said = run("action_safer_sleep_plan", tracker(answers))
     assert said[1] == "Saved as plan 1 with case KBS-0427."
+
+
+def test_saving_the_last_plan_later_saves_it_with_the_case_and_opens_nothing(database_url):
+    events, _ = run("action_safer_sleep_plan", tracker(
+        {**SLEEP_ANSWERS, "discuss_case_reference": "none"}))
+    last = slots(events)["plan_last"]
+    events, said = run("action_save_plan", a_tracker(
+        {"plan_last": last}, parsed("can you save that plan to case KBS-2207?", "save_plan"),
+        sender="hv.jones~c1"))
+    assert said == ["Saved as plan 1 with case KBS-2207."]
+    assert slots(events)["plan_last"]["reference"] == "KBS-2207"
+    assert not any(e["event"] == "active_loop" for e in events)
+    with create_engine(database_url).connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM profiles")).scalar() == 0
+
+
+def test_the_same_baby_form_asks_again_until_a_clear_answer(database_url):
+    with create_engine(database_url).begin() as connection:
+        case_id = get_or_create_case(connection, "hv.jones", "KBS-0427")
+        start_profile(connection, case_id, new_answers(date(2026, 11, 2)), {})
+    events, _ = run("action_safer_sleep_plan", tracker(
+        {**SLEEP_ANSWERS, "discuss_case_reference": "KBS-0427"}))
+    waiting = {"plan_last": slots(events)["plan_last"], "requested_slot": "plan_same_baby"}
+    # Opened by the plan's action, which asked: the form says nothing more.
+    events, said = run("validate_same_baby_form", a_tracker(
+        waiting, parsed("skip", "answer"), sender="hv.jones~c1", active_loop="same_baby_form",
+        events=[{"event": "user"}, {"event": "bot", "text": "Saved as plan 1"}]))
+    assert (slots(events), said) == ({"requested_slot": "plan_same_baby"}, [])
+    events, said = run("validate_same_baby_form", a_tracker(
+        waiting, parsed("hmm not sure", "nlu_fallback"), sender="hv.jones~c1",
+        active_loop="same_baby_form"))
+    assert slots(events)["requested_slot"] == "plan_same_baby"
+    assert said[0] == ("Please answer yes or no. Nothing is added to the assessment until "
+                       "you say yes.")
+    events, said = run("validate_same_baby_form", a_tracker(
+        waiting, parsed("no, a different baby", "answer"), sender="hv.jones~c1",
+        active_loop="same_baby_form"))
+    assert said[0].startswith("Nothing from this discussion was added to KBS-0427's")
+    assert slots(events)["requested_slot"] is None
+    with create_engine(database_url).connect() as connection:
+        assert "care.unsafe_sleep" not in open_profile(connection, case_id).answers["factors"]

@@ -140,6 +140,22 @@ def test_a_fallback_in_a_rehearsal_is_played_as_the_likely_move():
     assert slots["rehearsal"]["transcript"][-2]["move"] == "reflection"
 
 
+def test_an_unsure_message_is_answered_by_the_carer_as_its_best_ranked_move_however_low():
+    ranking = [{"name": "nlu_fallback", "confidence": 0.3}, {"name": "faq", "confidence": 0.2},
+               {"name": "goodbye", "confidence": 0.15},
+               {"name": "move_premature_reassurance", "confidence": 0.12},
+               {"name": "move_reflection", "confidence": 0.08}]
+    said = "Families can overreact, I'm sure it was nothing really."
+    messages, slots = run("validate_rehearsal_form", tracker(
+        message(said, "nlu_fallback", 0.3, ranking), rehearsal=started()))
+    assert messages == [] and slots["rehearsal_utterance"] is None  # no note, not ended
+    new = slots["rehearsal"]
+    assert new["transcript"][-2]["move"] == "premature_reassurance"
+    messages, _ = run("action_ask_rehearsal_utterance", tracker(None, rehearsal=new))
+    reply = messages[0]["text"].removeprefix("Lauren: ")
+    assert reply in personas()["mother_drinking"].reactions["premature_reassurance"]
+
+
 def test_a_catalogue_fault_mid_rehearsal_loses_nothing(monkeypatch):
     state = started()
     said = message("How have the evenings been?", "move_open_question")
@@ -191,3 +207,33 @@ def test_a_persona_chosen_when_the_personas_cannot_be_read_is_asked_for_again(
     # the form has just started, Rasa asks for its first empty slot itself.
     assert result.slots == ({"rehearsal_persona": None, "requested_slot": requested}
                             if requested else {"rehearsal_persona": None})
+
+
+def test_a_persona_that_is_not_a_name_is_said_plainly_and_asked_again():
+    """`/start_rehearse{"persona": {"x": 1}}` typed by hand crashed the action (issue 19)."""
+    messages, slots = run("validate_rehearsal_form", tracker(
+        message('/start_rehearse{"persona": {"x": 1}}', "start_rehearse"),
+        rehearsal_persona={"x": 1}))
+    assert slots == {"rehearsal_persona": None}
+    assert "no rehearsal called" in messages[0]["text"]
+
+
+def test_any_error_in_an_action_is_answered_safely_and_logs_no_words(monkeypatch, caplog):
+    """An error that is not a fault of the database or a data file: the action still
+    answers (utter_action_fault), changes no slot, and logs where it failed, never what
+    the practitioner wrote nor the error's message (which may quote it)."""
+    said = "the words of the practitioner-4b1d"
+
+    def broken(*args):
+        raise TypeError(f"cannot take {said!r}")
+
+    monkeypatch.setattr("kbs.rehearsal.conversation.take", broken)
+    chosen = message(said, "start_rehearse")
+    result = run_action("validate_rehearsal_form", a_tracker(
+        {"requested_slot": "rehearsal_persona"}, chosen, sender="sam~c1",
+        active_loop="rehearsal_form", filled={"rehearsal_persona": "mother_drinking"}))
+    assert result.responses == ["utter_action_fault"]
+    assert result.slots == {"rehearsal_persona": None, "requested_slot": "rehearsal_persona"}
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "validate_rehearsal_form failed" in logged and "TypeError" in logged
+    assert "4b1d" not in logged

@@ -209,6 +209,9 @@ def saved_entry(hv, path):
 def test_a_correction_answers_the_previous_question_never_the_current_one(hv):
     hv.start()
     hv.say("KBS-2201")
+    # The household's list (depth.yml): naming one leaves the others to their own questions
+    to_question(hv, "The household: do any of these apply?")
+    hv.say("they're isolated")
     to_question(hv, "Has the family had a recent loss")
     hv.say("yes, her dad died")
     assert "routine disrupted" in "\n".join(hv._ask())
@@ -250,3 +253,161 @@ def test_a_bare_no_to_a_negative_question_is_confirmed_before_it_is_saved(hv):
     hv.say("Nobody has talked to him about ICON, no.")
     assert saved_entry(hv, ICON) == {"status": "present", "source": "observed", "note":
                                     "Nobody has talked to him about ICON, no."}
+
+
+# Accounts given in separate turns (issue 22): mum's "only at weekends", then the
+# grandmother's "most days" in a later turn, at a later question, or about another carer's
+# question; both are kept with their sources and the drinking is contradicted.
+FAMILY_WITH_NAN = ("mum, her partner who lives with them, and the maternal grandmother who "
+                   "visits most days")
+
+
+def mums_account(hv, reference):
+    hv.start()
+    hv.say(reference)
+    to_question(hv, "Who lives in the household")
+    hv.say(FAMILY_WITH_NAN)
+    to_question(hv, "The mother: Does this carer use alcohol or drugs")
+    hv.say("mum says she only drinks at weekends")
+    assert saved_entry(hv, DRINK) == {"status": "present", "source": "carer_account",
+                                      "note": "alcohol"}
+
+
+def assert_contradicted(hv, nans_words):
+    from kbs.assessment.conversation import _load
+    doc = _load(hv.owner, hv.state.profile).answers
+    entry = record.entry(doc, DRINK)
+    assert entry["status"] == "present"
+    assert [(a["status"], a["source"]) for a in entry["accounts"]] == [
+        ("present", "carer_account"), ("present", "wider_family")]
+    assert entry["accounts"][1]["note"] == nans_words
+    assert parse_answers(doc).entry(DRINK).contradicted
+    assert DRINK in score(doc).hidden_risk_factors
+
+
+def test_a_second_account_given_when_the_question_comes_back_is_kept_beside_the_first(hv):
+    mums_account(hv, "KBS-2211")
+    hv.say("go back")
+    reply = "\n".join(hv.say("nan says she drinks most days"))
+    assert "the accounts differ, so it counts as present" in reply
+    assert_contradicted(hv, "nan says she drinks most days")
+
+
+def test_a_second_account_at_the_next_question_is_kept_and_that_question_answered(hv):
+    mums_account(hv, "KBS-2212")
+    assert "Is the use stable or chaotic" in hv._ask()[-1]
+    reply = "\n".join(hv.say("Nan says mum drinks most days; whether it is stable or "
+                             "chaotic I don't know."))
+    assert "Another account, kept beside the first" in reply and "Noted as not known" in reply
+    assert_contradicted(hv, "nan says mum drinks most days")
+    assert "Has anyone seen this carer looking after a child" in reply  # on to the next
+
+
+def test_a_second_account_at_another_carers_question_is_kept_beside_the_first(hv):
+    mums_account(hv, "KBS-2213")
+    to_question(hv, "The maternal grandmother (other adult): Has this carer been seen or "
+                    "reported handling")
+    reply = "\n".join(hv.say("I saw her handle the baby gently. Nan also told me mum drinks "
+                             "most days."))
+    assert "Another account, kept beside the first" in reply
+    assert_contradicted(hv, "nan also told me mum drinks most days")
+    assert saved_entry(hv, "carers.other_adult.unsafe_handling") == {
+        "status": "absent", "source": "observed"}  # her own question answered too
+
+
+def test_a_correction_replaces_the_account_it_corrects(hv):
+    mums_account(hv, "KBS-2214")
+    hv.say("No wait, that's wrong - the GP says she doesn't drink at all")
+    entry = saved_entry(hv, DRINK)
+    assert (entry["status"], entry["source"]) == ("absent", "professional")
+    assert "accounts" not in entry
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), [
+    # a risk against an exclusion: contradicted, whatever the factor
+    (("absent", "carer_account"), ("present", "wider_family"), "contradicted"),
+    (("present", "observed"), ("absent", "carer_account"), "contradicted"),
+    # the carer's own account of her drinking against another's: how much and how often
+    (("present", "carer_account"), ("present", "wider_family"), "contradicted"),
+    (("present", "professional"), ("present", "carer_account"), "contradicted"),
+    # two exclusions, or two accounts of a risk from sources other than the carer: they
+    # agree, and the strongest source stands
+    (("absent", "carer_account"), ("absent", "professional"), ("absent", "professional")),
+    (("present", "wider_family"), ("present", "professional"), ("present", "professional")),
+])
+def test_accounts_from_two_turns_are_set_against_each_other(first, second, expected):
+    factor = load_catalogue().for_path(DRINK)
+    doc = record.new_answers(date(2025, 1, 6))
+    doc, _ = record.add_carers(doc, ["mother"])
+    doc = record.set_status(doc, DRINK, factor, *first)
+    assert record.is_another_account(doc, DRINK, *second)
+    doc = record.add_account(doc, DRINK, factor, *second, said="as said")
+    entry = record.entry(doc, DRINK)
+    parse_answers(doc)
+    if expected == "contradicted":
+        assert entry["status"] == "present"
+        assert [(a["status"], a["source"]) for a in entry["accounts"]] == [first, second]
+        assert entry["accounts"][1]["note"] == "as said"
+    else:
+        assert (entry["status"], entry["source"]) == expected and "accounts" not in entry
+
+
+def test_two_accounts_of_a_present_factor_differ_in_degree_only_where_the_catalogue_says():
+    path = "carers.mother.mental_health"
+    factor = load_catalogue().for_path(path)
+    doc, _ = record.add_carers(record.new_answers(date(2025, 1, 6)), ["mother"])
+    doc = record.set_status(doc, path, factor, "present", "carer_account")
+    agreed = record.entry(record.add_account(doc, path, factor, "present", "professional"), path)
+    assert agreed == {"status": "present", "source": "professional"}  # she says so; so does the GP
+    set_against = record.add_account(doc, path, factor, "present", "professional",
+                                      contrasted=True)  # "but the GP says ..."
+    assert len(record.entry(set_against, path)["accounts"]) == 2
+    assert "carer.substance_use" in load_vocabulary().differ_in_degree
+
+
+def test_the_same_source_again_or_an_answer_waiting_for_its_source_is_not_another_account():
+    factor = load_catalogue().for_path(DRINK)
+    doc, _ = record.add_carers(record.new_answers(date(2025, 1, 6)), ["mother"])
+    said = record.set_status(doc, DRINK, factor, "present", "carer_account")
+    assert not record.is_another_account(said, DRINK, "absent", "carer_account")
+    assert not record.is_another_account(said, DRINK, "unknown", "wider_family")
+    pending = record.set_status(doc, DRINK, factor, "absent")  # "no": how do you know?
+    assert not record.is_another_account(pending, DRINK, "present", "wider_family")
+    assert not record.is_another_account(doc, DRINK, "present", "wider_family")  # unanswered
+
+
+def test_a_visiting_grandmothers_word_is_the_wider_familys_and_her_own_is_her_own():
+    doc, _ = record.add_carers(record.new_answers(date(2025, 1, 6)),
+                               ["mother", "maternal grandmother"])
+    assert record.household(doc) == {"mother", "grandmother"}  # contact not known
+    doc = record.set_carer_detail(doc, "other_adult", "contact", "visits")
+    assert record.household(doc) == {"mother"}  # nan about mum: the wider family
+    assert record.household(doc, "other_adult") == {"mother", "grandmother"}  # about herself
+
+
+@pytest.mark.parametrize(("text", "about", "expected"), [
+    ("Nan says mum drinks most days", None,
+     [("mother", "present", "wider_family", "nan says mum drinks most days")]),
+    ("According to the GP, mum drinks heavily", "partner",
+     [("mother", "present", "professional", "according to the gp, mum drinks heavily")]),
+    ("The GP says she drinks heavily", "mother",
+     [("mother", "present", "professional", "the gp says she drinks heavily")]),
+    ("The GP says she drinks heavily", None, []),  # about whom is not said
+    ("She told me mum drinks most days", "partner", []),  # whose words is not said
+    ("I met nan, she says mum drinks most days", "partner", []),
+    ("Nan says the partner doesn't drink", "mother",
+     [("partner", "absent", "wider_family", "nan says the partner doesn't drink")]),
+    ("I saw him handle the baby gently", "partner", []),  # nobody reported
+])
+def test_an_account_reported_in_passing_is_read_with_its_speaker_and_subject(
+        nlp, text, about, expected):
+    doc, _ = record.add_carers(record.new_answers(date(2025, 1, 6)),
+                               ["mother", "partner", "maternal grandmother"])
+    doc = record.set_carer_detail(doc, "other_adult", "contact", "visits")
+    vocab = load_vocabulary()
+    said = interpret.read_message(text, entities_of(nlp, text), vocab)
+    carers = {"mother": "mother", "partner": "partner", "other_adult": "maternal grandmother"}
+    found = interpret.reported(said.facts, {"carer.substance_use":
+                                            vocab.factors["carer.substance_use"]},
+                               vocab, record.household(doc), carers, about)
+    assert [(role, a.status, a.source, a.said) for role, _, a in found] == expected

@@ -5,7 +5,7 @@ import pytest
 from kbs.assessment import interpret
 from kbs.assessment.interpret import UNKNOWN
 from kbs.assessment.vocabulary import load_vocabulary
-from kbs.identifying import possible_name
+from kbs.identifying import possible_name, screening
 
 VOCAB = load_vocabulary()
 
@@ -117,7 +117,7 @@ def test_judgement_level_and_why(reading, text, expected):
     ("father unseen", None),
 ])
 def test_a_judgement_note_is_screened_for_names(text, expected):
-    assert possible_name(text, VOCAB.not_names) == expected
+    assert possible_name(text, screening().not_names) == expected
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -40,11 +40,12 @@ def test_each_carer_is_taken_through_their_factors():
     doc, roles = record.add_carers(new(), ["mother", "maternal grandmother"])
     assert roles == ["mother", "other_adult"]
     plan = ids(doc)
-    # "ever alone with the baby?" follows a present substance use only; anyone but the
-    # mother is asked about contact first (depth.yml)
-    assert plan.index("carers.mother.unknown_to_practitioners") < plan.index(
-        "carers.mother.no_crying_plan") < plan.index("carers.other_adult.contact") < plan.index(
-        "carers.other_adult.unknown_to_practitioners")
+    # "ever alone with the baby?" follows a chaotic substance use only; anyone but the
+    # mother is asked about contact (depth.yml), as soon as the adults are named: who lives
+    # with the baby is known before anyone's account is weighed
+    assert plan.index("carers") < plan.index("carers.other_adult.contact") < plan.index(
+        "carers.mother.unknown_to_practitioners") < plan.index(
+        "carers.mother.no_crying_plan") < plan.index("carers.other_adult.unknown_to_practitioners")
     assert "carers.mother.sole_carer" not in plan and "carers.mother.contact" not in plan
     assert steps.carer_name(doc, "other_adult") == "the maternal grandmother (other adult)"
 

@@ -20,6 +20,8 @@ from kbs.nlp.patterns import read_pattern_file
 from kbs.paths import CATALOGUES_DIR, ENTITY_PATTERNS_DIR, KNOWLEDGE_DIR
 from kbs.rehearsal.moves import MOVES_FILE, moves, read_moves
 from kbs.rehearsal.personas import PERSONAS_DIR, read_persona
+from kbs.rehearsal.wording import WORDING_FILE as REHEARSAL_WORDING_FILE
+from kbs.rehearsal.wording import read_rehearsal_wording
 from kbs.safer_practice import handling, sleep
 from kbs.safer_practice.catalogue import WORDING_FILE, read_catalogue, read_wording
 
@@ -80,6 +82,10 @@ KINDS = {
         MOVES_FILE, read_moves, "    label: open question\n    openness: 1",
         "    label: open question\n    openness: 9", "moves.open_question.openness",
         "must be a whole number from -5 to 5 (found 9)", at="    openness: 9"),
+    "rehearsal wording": Broken(
+        REHEARSAL_WORDING_FILE, read_rehearsal_wording,
+        "  openness_labels: [shut down, guarded", "  openness_labels: [shut down, 3, guarded",
+        "feedback.openness_labels[1]", "put the number in quotes"),
     "persona": Broken(
         PERSONAS_DIR / "mother_drinking.yml", lambda path: read_persona(path, moves()),
         "name: Lauren\n", "name: [Lauren\n", "", "is not valid YAML", at="who:"),

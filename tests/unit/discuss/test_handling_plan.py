@@ -147,7 +147,7 @@ def test_nobody_worried_about_handling_is_the_familys_account_not_handling_seen(
         in render_markdown(plan)
 
 
-# The bruising rule is the engine's (PROFILE-SPEC non_mobile_injury).
+# The bruising rule is the engine's (docs/PROFILE-FORMAT.md, red flag non_mobile_injury).
 
 @pytest.mark.parametrize("mobile, protocol", [
     (NO, "non_mobile_mark"), (UNKNOWN, "non_mobile_mark"), (None, "non_mobile_mark"),

@@ -9,6 +9,7 @@ from sqlalchemy import create_engine
 
 from kbs.store.cases import get_or_create_case
 from kbs.store.plans import get_plan, save_plan
+from tests.web_seed import seed_account
 
 
 def test_a_plan_is_saved_with_its_case_and_read_back(connection):
@@ -30,10 +31,13 @@ def test_only_the_two_kinds_of_plan_are_saved(connection):
 def test_kbs_plan_show_prints_the_plan(kbs, database_url, two_carers):
     from kbs.safer_practice.plans import safe_handling_plan
 
-    with create_engine(database_url, future=True).begin() as connection:
-        plan_id = save_plan(connection, owner="hv.jones", kind="safe_handling",
+    database = create_engine(database_url, future=True)
+    seed_account(database, "hv.jones", "u-test-hv-jones")  # the plan's owner is its id
+    with database.begin() as connection:
+        plan_id = save_plan(connection, owner="u-test-hv-jones", kind="safe_handling",
                             content=safe_handling_plan(two_carers))
-    env = {**os.environ, "KBS_DATABASE_URL": database_url}
+    # only its owner's (issue 19): KBS_PRACTITIONER, as --owner, a username
+    env = {**os.environ, "KBS_DATABASE_URL": database_url, "KBS_PRACTITIONER": "hv.jones"}
     shown = subprocess.run([kbs, "plan", "show", str(plan_id)], capture_output=True,
                            text=True, env=env, timeout=60)
     assert shown.returncode == 0, shown.stderr
@@ -45,4 +49,4 @@ def test_kbs_plan_show_prints_the_plan(kbs, database_url, two_carers):
     missing = subprocess.run([kbs, "plan", "show", "999"], capture_output=True, text=True,
                              env=env, timeout=60)
     assert missing.returncode == 1
-    assert missing.stderr.strip() == "Error: there is no plan 999"
+    assert missing.stderr.strip() == "Error: there is no plan 999 of hv.jones"

@@ -1,5 +1,5 @@
 """The safer sleep plan changes with every never-circumstance and modifiable risk, and
-``care.unsafe_sleep`` follows PROFILE-SPEC's rule."""
+``care.unsafe_sleep`` follows the rule of docs/PROFILE-FORMAT.md, "Safer sleep"."""
 
 import json
 from pathlib import Path

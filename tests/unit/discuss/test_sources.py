@@ -1,5 +1,6 @@
 """Plans cite their sources (NICE, the Lullaby Trust, ICON) from the catalogues, not code."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -19,12 +20,17 @@ def test_the_safer_sleep_plan_cites_nice_and_the_lullaby_trust(bed_sharing):
     text = render_markdown(safer_sleep_plan({**bed_sharing, "alcohol": "yes"}))
     sources = text.split("## Sources")[1]
     assert "NICE" in sources and "Lullaby Trust" in sources
-    assert "https://www.ncmd.info/safety/postnatal-care/" in sources
+    # Each source is a link labelled with its title (issue 21): the chat and the plan page
+    # show the title, opening the address.
+    assert "(https://www.ncmd.info/safety/postnatal-care/)" in sources
+    numbered = [line for line in sources.splitlines() if line.strip()]
+    assert all(re.fullmatch(rf"{n}\. \[[^\[\]]+\]\(https://[^()\s]+\)", line)
+               for n, line in enumerate(numbered, start=1)), numbered
 
 
 def test_the_safe_handling_plan_cites_icon(two_carers):
     sources = render_markdown(safe_handling_plan(two_carers)).split("## Sources")[1]
-    assert "1. ICON: infant crying and how to cope" in sources
+    assert "1. [ICON: infant crying and how to cope" in sources
 
 
 def test_source_titles_and_addresses_come_from_the_catalogue(tmp_path, bed_sharing):
@@ -36,7 +42,17 @@ def test_source_titles_and_addresses_come_from_the_catalogue(tmp_path, bed_shari
     catalogue = read_catalogue(edited, sleep.SECTIONS)
     text = render_markdown(safer_sleep_plan({**bed_sharing, "alcohol": "yes"},
                                             catalogue=catalogue))
-    assert "A reviewer's retitled NICE source: https://example.org/nice" in text
+    assert "[A reviewer's retitled NICE source](https://example.org/nice)" in text
+
+
+def test_a_source_title_with_square_brackets_is_a_clear_error(tmp_path):
+    doc = yaml.safe_load((CATALOGUES / "safer_sleep.yml").read_text())
+    doc["sources"]["nice_postnatal"]["title"] = "NICE [2021]"
+    edited = tmp_path / "safer_sleep.yml"
+    edited.write_text(yaml.safe_dump(doc))
+    with pytest.raises(CatalogueError, match=r"field 'sources\.nice_postnatal\.title' must not "
+                                             r"contain square brackets"):
+        read_catalogue(edited, sleep.SECTIONS)
 
 
 def test_no_source_title_or_address_is_written_in_code():

@@ -7,7 +7,7 @@ import pytest
 from kbs.catalogues import CatalogueError
 from kbs.engine.catalogue import FACTORS_FILE, load_catalogue
 
-# The factors PROFILE-SPEC.md names (the contract: never renamed or dropped).
+# The factors docs/PROFILE-FORMAT.md names (the contract: never renamed or dropped).
 SPEC_FACTORS = {
     "infant": ["preterm", "low_birth_weight", "neonatal_care", "health_condition",
                "feeding_or_growth", "injury_or_bruise", "repeat_presentations",

@@ -74,7 +74,7 @@ def test_rolling_is_not_mobility_in_the_rule_and_the_questions():
         assert "rolling and sitting are not independent mobility" in question.lower()
 
 
-# 2. The carer's own account is not enough (PROFILE-SPEC principle 2).
+# 2. The carer's own account is not enough (docs/PROFILE-FORMAT.md, principle 2).
 
 def test_exclusions_on_the_mothers_word_alone_are_never_level_1():
     profile = kbs_score("exclusions-on-mothers-word.yml")

@@ -1,4 +1,4 @@
-"""Each principle of PROFILE-SPEC.md, one test (or a few) apiece."""
+"""Each principle of docs/PROFILE-FORMAT.md, one test (or a few) apiece."""
 
 import pytest
 

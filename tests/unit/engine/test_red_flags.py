@@ -1,4 +1,5 @@
-"""Each red flag of PROFILE-SPEC.md: when it is raised, when it is not, and what it adds."""
+"""Each red flag of docs/PROFILE-FORMAT.md: when it is raised, when it is not, and what it
+adds."""
 
 import pytest
 
@@ -27,8 +28,8 @@ def assert_flag(profile, flag):
     {"age_weeks": 40, "mobile": False},
     {"age_weeks": 20, "mobile": None},
     {"age_weeks": None, "mobile": None},
-    # Since issue 15 (PROFILE-SPEC non_mobile_injury): unknown mobility at any age, and any
-    # baby under six months whatever is said of mobility.
+    # Since issue 15 (docs/PROFILE-FORMAT.md, red flag non_mobile_injury): unknown
+    # mobility at any age, and any baby under six months whatever is said of mobility.
     {"age_weeks": 30, "mobile": None},
     {"age_weeks": 16, "mobile": True},
     {"age_weeks": 26, "mobile": True},

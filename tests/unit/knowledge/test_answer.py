@@ -22,6 +22,12 @@ def test_the_issue_questions_get_their_card_with_sources(kb, question, card_id):
     text = format_reply(reply)
     assert "Sources:" in text
     assert all(source.title in text for source in reply.card.sources)
+    # A source with an address is a link labelled with its title, which the chat shows as
+    # one (issue 21); a source with only a reference names it.
+    for source in reply.card.sources:
+        cited = f"[{source.title}]({source.url})" if source.url else \
+            f"{source.title}, {source.reference}"
+        assert f"- {cited}" in text.splitlines(), cited
 
 
 def test_the_sofa_answer_says_no(kb):

@@ -108,6 +108,8 @@ def test_a_valid_card_loads(tmp_path):
         ({"sources": [{"title": "No address"}]}, "sources[0]"),
         ({"sources": [{"title": "", "url": "https://example.org"}]}, "sources[0].title"),
         ({"sources": [{"title": "Bad", "url": "example.org"}]}, "sources[0].url"),
+        ({"sources": [{"title": "NICE [2021]", "url": "https://example.org"}]},
+         "sources[0].title"),
         ({"sources": [{"title": "Typo", "link": "https://example.org"}]}, "sources[0]"),
         ({"title": "Not a question"}, "title"),
         ({"answer": "  "}, "answer"),

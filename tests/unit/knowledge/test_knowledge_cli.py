@@ -22,7 +22,7 @@ def test_ask_as_json():
 
 
 def test_knowledge_eval_reports_against_the_targets():
-    result = CliRunner().invoke(main, ["knowledge-eval"])
+    result = CliRunner().invoke(main, ["eval", "knowledge"])
     assert "top-1 accuracy" in result.output and "(target 0.85)" in result.output
     assert "top-3 accuracy" in result.output and "(target 0.95)" in result.output
     assert "Unanswerable questions:" in result.output

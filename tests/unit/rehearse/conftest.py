@@ -18,7 +18,8 @@ PERSONA = {
     "openness": 2,
     "hidden_facts": [
         {"id": "by_move", "summary": "Found by asking about family.",
-         "unlocked_by": {"moves": ["ask_wider_family"]}, "openness": 3,
+         "unlocked_by": {"moves": ["ask_wider_family"]}, "raised_by": ["sister*"],
+         "openness": 3,
          "reveal": ["My sister worries."], "deflect": ["Family's fine."],
          "tip": "Ask about the family."},
         {"id": "by_topic", "summary": "Found by mentioning the night.",
@@ -27,7 +28,8 @@ PERSONA = {
          "tip": "Ask about nights."},
         {"id": "by_both", "summary": "Found by asking for specifics about drink.",
          "unlocked_by": {"moves": ["ask_specifics"], "topics": ["drink*", "wine"]},
-         "openness": 4, "reveal": ["A bottle a night."], "deflect": ["Hardly any."],
+         "raised_by": ["bottle*", "how much"], "openness": 4,
+         "reveal": ["A bottle a night."], "deflect": ["Hardly any."],
          "tip": "Ask how much."},
     ],
     "reactions": {kind: [f"{kind} reply one", f"{kind} reply two", f"{kind} reply three"]

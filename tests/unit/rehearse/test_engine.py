@@ -108,6 +108,24 @@ def test_reassurance_and_blame_never_uncover_a_fact(persona, move_id):
     assert after["uncovered"] == [] and after["transcript"][-2]["near_miss"] is None
 
 
+@pytest.mark.parametrize("move_id", ["premature_reassurance", "judgemental_remark", None])
+def test_reassurance_blame_and_small_talk_raise_no_fact(persona, move_id):
+    state = engine.start(persona, 1, STARTED)
+    after = turn(state, persona, move_id, "Your sister and a bottle a night? Don't worry.")
+    assert after["transcript"][-2]["raised"] == []
+
+
+def test_a_fact_the_practitioner_names_herself_is_recorded_as_raised_until_it_is_told(persona):
+    state = engine.start(persona, 1, STARTED)  # openness 2
+    # The move does not unlock by_move (ask_wider_family would) and by_both needs openness 4.
+    state = turn(state, persona, "closed_question", "Does your sister know about the bottles?")
+    line = state["transcript"][-2]
+    assert line["raised"] == ["by_move", "by_both"] and state["uncovered"] == []
+    # A fact told in the same turn is uncovered, not raised.
+    told = turn({**state, "openness": 4}, persona, "ask_wider_family", "Does your sister help?")
+    assert told["uncovered"] == ["by_move"] and told["transcript"][-2]["raised"] == []
+
+
 def test_a_fact_is_told_once(persona):
     state = engine.start(persona, 1, STARTED)
     state = turn(state, persona, "open_question", "nights?")

@@ -6,6 +6,7 @@ from kbs.rehearsal import engine
 from kbs.rehearsal.feedback import build_feedback
 from kbs.rehearsal.feedback_text import feedback_text
 from kbs.rehearsal.moves import moves
+from kbs.rehearsal.personas import personas
 
 STARTED = datetime(2026, 1, 5, 10, 0)
 
@@ -85,3 +86,58 @@ def test_finishing_at_once_says_so_and_misses_everything(persona):
     feedback = build_feedback(persona, moves(), play(persona, []))
     assert feedback["moments"] == [] and len(feedback["missed"]) == 3
     assert "You finished before making any moves." in feedback_text(feedback)
+
+
+def test_a_fact_the_practitioner_raised_herself_is_covered_not_missed(persona):
+    state = play(persona, [("closed_question", "Does your sister worry about you?"),
+                           ("open_question", "What are nights like?")])
+    feedback = build_feedback(persona, moves(), state)
+    assert [f["id"] for f in feedback["uncovered"]] == ["by_topic"]
+    assert feedback["raised"] == [{"id": "by_move", "summary": "Found by asking about family.",
+                                   "tip": "Ask about the family."}]
+    assert [f["id"] for f in feedback["missed"]] == ["by_both"]
+    text = feedback_text(feedback)
+    assert "You uncovered 1 of 3 hidden facts. You raised 1 more yourself, so you covered " \
+        "2 of 3." in text
+    assert "What you raised yourself, though Alex did not tell you about it, and what might " \
+        "have drawn it out:\n- Found by asking about family. Ask about the family." in text
+    missed = text[text.index("What you missed"):]
+    assert "Found by asking about family." not in missed
+
+
+def test_a_fact_raised_and_then_told_is_uncovered_once(persona):
+    state = play(persona, [("closed_question", "Does your sister worry about you?"),
+                           ("reflection", "It sounds hard"),
+                           ("ask_wider_family", "Who in the family helps?")])
+    feedback = build_feedback(persona, moves(), state)
+    assert [f["id"] for f in feedback["uncovered"]] == ["by_move"]
+    assert feedback["raised"] == []
+    assert "You raised" not in feedback_text(feedback)
+
+
+def test_feedback_on_a_transcript_from_before_raised_facts_still_builds(persona):
+    state = play(persona, [("closed_question", "Does your sister worry about you?")])
+    for line in state["transcript"]:
+        line.pop("raised", None)
+    feedback = build_feedback(persona, moves(), state)
+    assert feedback["raised"] == [] and len(feedback["missed"]) == 3
+
+
+def test_the_father_who_hears_the_crying_raised_is_not_told_he_missed_it():
+    father = personas()["father_not_engaging"]
+    said = "I've heard he cries a lot at night. How do you cope when he won't stop crying?"
+    state = play(father, [("open_question", said)])
+    assert state["uncovered"] == []  # Dean is not open enough to tell either yet
+    feedback = build_feedback(father, moves(), state)
+    assert [f["id"] for f in feedback["raised"]] == ["nights_alone", "crying_temper"]
+    assert [f["id"] for f in feedback["missed"]] == ["brother_stays", "own_history"]
+
+
+def test_the_parents_drinking_raised_at_the_party_is_covered_not_missed():
+    parents = personas()["family_celebration"]
+    state = play(parents, [("open_question", "How do you think the drinking will go at the "
+                                             "party, for you and your partner?")])
+    feedback = build_feedback(parents, moves(), state)
+    assert "drinking" not in state["uncovered"]
+    assert [f["id"] for f in feedback["raised"]] == ["drinking"]
+    assert "drinking" not in [f["id"] for f in feedback["missed"]]

@@ -67,6 +67,11 @@ def set_field(doc, dotted, value):
     ("hidden_facts.1.reveal", [], "hidden_facts[1].reveal", "non-empty list"),
     ("hidden_facts.2.id", "by_move", "hidden_facts[2].id", "repeats the fact id"),
     ("hidden_facts.2.tip", DELETE, "hidden_facts[2].tip", "is missing"),
+    ("hidden_facts.0.raised_by", "sister", "hidden_facts[0].raised_by", "non-empty list"),
+    ("hidden_facts.0.raised_by", ["sis*ter"], "hidden_facts[0].raised_by[0]",
+     "a * may only end a word or phrase"),
+    ("hidden_facts.1.unlocked_by.topics", ["*night"], "hidden_facts[1].unlocked_by.topics[0]",
+     "a * may only end a word or phrase"),
     ("learning_point.sections", 5.8, "learning_point.sections", "quotes"),
     ("openness_changes", {"shouting": 1}, "openness_changes.shouting", "is not a move"),
     ("good_conversation", "one thing", "good_conversation", "non-empty list"),
@@ -79,6 +84,19 @@ def test_a_malformed_persona_names_the_file_and_field(tmp_path, persona_doc, fie
         read_persona(path, moves())
     message = str(err.value)
     assert str(path) in message and f"'{named}'" in message and problem in message
+
+
+def test_raised_by_is_optional_and_read_in_lower_case(tmp_path, persona_doc):
+    persona_doc["hidden_facts"][0]["raised_by"] = ["Sister*", "Your Mum"]
+    persona = read_persona(write_persona(tmp_path, persona_doc), moves())
+    assert persona.fact("by_move").raised_by == ("sister*", "your mum")
+    assert persona.fact("by_topic").raised_by == ()
+
+
+def test_every_shipped_hidden_fact_says_what_raises_it():
+    for persona in read_personas().values():
+        for fact in persona.hidden_facts:
+            assert fact.raised_by, f"{persona.id}: {fact.id}"
 
 
 def test_a_file_that_is_not_yaml_is_named(tmp_path):

@@ -43,12 +43,13 @@ def test_kbs_rehearsals_list_shows_progress(kbs, tmp_path):
     assert row.split() == ["sam", "father_not_engaging", "2026-01-01", "09:15", "1/4"]
 
 
-def test_kbs_rehearsals_list_on_a_new_database_explains(kbs, tmp_path):
+def test_kbs_rehearsals_list_on_a_new_database_brings_it_up_to_date(kbs, tmp_path):
+    url = f"sqlite:///{tmp_path / 'new.db'}"
     result = subprocess.run([kbs, "rehearsals", "list"], capture_output=True, text=True,
-                            env={"KBS_DATABASE_URL": f"sqlite:///{tmp_path / 'new.db'}",
-                                 "PATH": "/usr/bin:/bin"})
-    assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "`kbs run` creates its tables" in result.stderr
+                            env={"KBS_DATABASE_URL": url, "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "No finished rehearsals.\n"
+    assert finished_rehearsals(engine=engine_for(url)) == []  # its tables are there now
 
 
 def test_kbs_rehearsals_personas_checks_and_lists_the_files(kbs):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,17 +17,46 @@ from tests.web_forms import form_token_in, page_token_in
 from web_widget import create_app
 
 PASSWORD = "correct horse battery"
+# Known account ids (kbs makes random ones), never the usernames: records are owned by these.
+JONES, SMITH = "u-test-jones", "u-test-smith"
+
+
+class Clock:
+    """The app's clock (CLOCK), moved by the test instead of sleeping."""
+
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **amount: float) -> None:
+        self.now += timedelta(**amount)
 
 
 @pytest.fixture(scope="session")
-def database_with_users(tmp_path_factory) -> Path:
+def cheap_password_hashes():
+    """scrypt at N=2^10 instead of 2^17 here: every test signs in, and at the real cost
+    (0.4 s a hash) these tests took five times as long. test_accounts.py checks the real
+    cost and the rehash to it with the constant as shipped."""
+    from kbs.accounts import passwords
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, "HASH_METHOD", "scrypt:1024:8:1")
+        passwords._dummy_hash.cache_clear()
+        yield
+    passwords._dummy_hash.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def database_with_users(tmp_path_factory, cheap_password_hashes) -> Path:
     """Made once (migrations and password hashing are slow), copied for each test."""
     path = tmp_path_factory.mktemp("template") / "kbs.db"
     url = f"sqlite:///{path}"
     upgrade(url)
     engine = engine_for(url)
-    add_user(engine, "hv.jones", PASSWORD)
-    add_user(engine, "sw.smith", PASSWORD)
+    add_user(engine, "hv.jones", PASSWORD, account_id=JONES)
+    add_user(engine, "sw.smith", PASSWORD, account_id=SMITH)
     engine.dispose()
     return path
 
@@ -39,10 +69,16 @@ def database(database_with_users, tmp_path):
 
 
 @pytest.fixture
-def app(database):
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def app(database, clock):
     # Nothing listens on RASA_URL: the Rasa server is down unless a test stands in for it.
     return create_app({"TESTING": True, "SECRET_KEY": "test", "DATABASE_URL": str(database.url),
-                       "RASA_URL": f"http://127.0.0.1:{free_port()}", "RASA_TOKEN": "token"})
+                       "RASA_URL": f"http://127.0.0.1:{free_port()}", "RASA_TOKEN": "token",
+                       "CLOCK": clock})
 
 
 def form_token(client, path: str = "/sign-in") -> str:

@@ -11,19 +11,19 @@ from kbs.safer_practice.answers import NO, YES
 from kbs.safer_practice.plans import safe_handling_plan, safer_sleep_plan
 from kbs.store.schema import profiles
 from tests.plan_answers import NO_RISK_SLEEP
-from tests.unit.web.conftest import audit_rows
+from tests.unit.web.conftest import JONES, SMITH, audit_rows
 from tests.web_seed import PROFILES, seed_case, seed_plan, seed_rehearsal
 
 
 @pytest.fixture
 def records(database):
-    baby = seed_case(database, "hv.jones", "KBS-0007")
+    baby = seed_case(database, JONES, "KBS-0007")
     return {"case": baby["case"], "v1": baby["profiles"][0], "v2": baby["profiles"][1],
-            "other_case": seed_case(database, "sw.smith", "SW-0001", PROFILES[:1])["case"],
-            "plan": seed_plan(database, "hv.jones", safer_sleep_plan(
+            "other_case": seed_case(database, SMITH, "SW-0001", PROFILES[:1])["case"],
+            "plan": seed_plan(database, JONES, safer_sleep_plan(
                 {**NO_RISK_SLEEP, "family_plan": "cot beside our bed"}, case_reference="KBS-0007"),
                 baby["case"]),
-            "rehearsal": seed_rehearsal(database, "hv.jones", {"went well": ["open questions"]})}
+            "rehearsal": seed_rehearsal(database, JONES)}
 
 
 def test_the_case_list_holds_only_the_practitioners_own_cases(jones, records):
@@ -40,7 +40,7 @@ def test_the_summary_puts_red_flags_first_then_the_rest(jones, records, database
     positions = [page.index(heading) for heading in order]
     assert positions == sorted(positions)
     assert "incomplete assessment, not a low-risk one" in page
-    assert ("hv.jones", "viewed", "profile", str(records["v2"])) in audit_rows(database)
+    assert (JONES, "viewed", "profile", str(records["v2"])) in audit_rows(database)
 
 
 def test_the_summary_has_its_pictures_with_text_alternatives(jones, records):
@@ -56,7 +56,7 @@ def test_the_print_view_is_for_supervision_and_audited(jones, records, database)
     page = jones.get(f"/profiles/{records['v2']}/print").get_data(as_text=True)
     assert "Infant Care Profile for supervision" in page and "Supervision notes" in page
     assert '<nav aria-label="Main">' not in page
-    assert ("hv.jones", "printed", "profile", str(records["v2"])) in audit_rows(database)
+    assert (JONES, "printed", "profile", str(records["v2"])) in audit_rows(database)
 
 
 def test_export_gives_the_saved_answers_and_result_as_a_json_file(jones, records, database):
@@ -68,7 +68,7 @@ def test_export_gives_the_saved_answers_and_result_as_a_json_file(jones, records
     assert document["result"]["red_flags"] == ["non_mobile_injury"]
     assert document["answers"]["infant"]["mobile"] is False
     assert document["exported_by"] == "hv.jones" and document["case_reference"] == "KBS-0007"
-    assert ("hv.jones", "exported", "profile", str(records["v2"])) in audit_rows(database)
+    assert (JONES, "exported", "profile", str(records["v2"])) in audit_rows(database)
 
 
 @pytest.mark.parametrize("path", [
@@ -80,7 +80,7 @@ def test_another_practitioner_is_refused_and_the_attempt_recorded(smith, records
     assert response.status_code == 403
     assert "belongs to another practitioner" in response.get_data(as_text=True)
     assert "KBS-0007" not in response.get_data(as_text=True)
-    denied = [row for row in audit_rows(database) if row[:2] == ("sw.smith", "denied")]
+    denied = [row for row in audit_rows(database) if row[:2] == (SMITH, "denied")]
     assert len(denied) == 1
 
 
@@ -95,7 +95,7 @@ def test_comparing_two_versions_shows_what_is_new(jones, records, database):
     assert "New red flags" in page and "Injury to a baby who is not mobile" in page
     new_section = page[page.index("New factors"):page.index('id="worse"')]
     assert "infant.injury_or_bruise" in new_section
-    assert ("hv.jones", "compared", "case", str(records["case"])) in audit_rows(database)
+    assert (JONES, "compared", "case", str(records["case"])) in audit_rows(database)
 
 
 @pytest.mark.parametrize("query", ["old=1&new=1", "old=1&new=9", "old=x&new=2"])
@@ -116,14 +116,15 @@ def test_plan_and_rehearsal_pages_show_their_content(jones, records, database):
     family = jones.get(f"/plans/{records['plan']}?copy=family").get_data(as_text=True)
     assert "family's copy" in family and len(family) < len(plan)
     rehearsal = jones.get(f"/rehearsals/{records['rehearsal']}").get_data(as_text=True)
-    assert "open questions" in rehearsal and "Why does everyone keep asking?" in rehearsal
-    assert ("hv.jones", "viewed", "plan", str(records["plan"])) in audit_rows(database)
+    assert "Your moves: open question x1" in rehearsal
+    assert "That&#39;s what I keep telling everyone." in rehearsal
+    assert (JONES, "viewed", "plan", str(records["plan"])) in audit_rows(database)
 
 
 def test_html_in_saved_records_is_shown_as_text(jones, database):
     script = "<script>alert('x')</script>"
-    case = seed_case(database, "hv.jones", "<b>REF</b>")
-    plan = seed_plan(database, "hv.jones",
+    case = seed_case(database, JONES, "<b>REF</b>")
+    plan = seed_plan(database, JONES,
                      safer_sleep_plan({**NO_RISK_SLEEP, "family_plan": script}))
     for path in ("/cases", f"/cases/{case['case']}", f"/profiles/{case['profiles'][0]}",
                  f"/plans/{plan}"):
@@ -133,7 +134,7 @@ def test_html_in_saved_records_is_shown_as_text(jones, database):
 
 
 def test_an_unscored_profile_in_progress_still_has_its_page(jones, database):
-    case = seed_case(database, "hv.jones", "NEW-01", PROFILES[:1])
+    case = seed_case(database, JONES, "NEW-01", PROFILES[:1])
     with database.begin() as connection:
         connection.execute(update(profiles).values(status="in_progress", result=None))
     page = jones.get(f"/profiles/{case['profiles'][0]}").get_data(as_text=True)
@@ -142,7 +143,7 @@ def test_an_unscored_profile_in_progress_still_has_its_page(jones, database):
 
 
 def test_saved_answers_that_no_longer_read_are_explained_not_a_crash(jones, database):
-    case = seed_case(database, "hv.jones", "OLD-01")
+    case = seed_case(database, JONES, "OLD-01")
     with database.begin() as connection:
         connection.execute(update(profiles).where(profiles.c.id == case["profiles"][0])
                            .values(answers={"factors": {"household.isolation": "yes"}}))
@@ -157,7 +158,7 @@ def test_saved_answers_that_no_longer_read_are_explained_not_a_crash(jones, data
 
 def test_the_web_familys_copy_of_a_handling_plan_leaves_out_a_disclosure(jones, database):
     given = {"icon": YES, "crying_plan": YES, "concern": NO}
-    plan = seed_plan(database, "hv.jones", safe_handling_plan(
+    plan = seed_plan(database, JONES, safe_handling_plan(
         {"mark": YES, "mobile": NO, "condition": NO, "carers": ["mother", "partner"],
          "carer_answers": {"mother": dict(given), "partner": {**given, "concern": YES}},
          "family_plan": ""}))
